@@ -1,0 +1,44 @@
+// Package model holds thesisboard's domain: analyses, their cells and typed
+// values, and the operations (Op) that edit them. It uses only the standard
+// library and builds for the browser (GOOS=js GOARCH=wasm) and the server
+// alike, so both apply an edit with the same code.
+//
+// # JSON shapes
+//
+// An analysis, as GET /api/analyses/{id} returns it:
+//
+//	{"id": 1, "version": 7, "title": "...", "company": "Lumen Technologies",
+//	 "ticker": "LUMN", "asOf": "2025-08-25",
+//	 "thesis": {"question": "...", "verdict": "Yes", "conviction": "High",
+//	            "summary": "...", "risks": ["...", "..."]},
+//	 "sections": [{"id": "financial-health", "title": "Financial health",
+//	               "cells": [[{"input": "Metric", "value": {"kind": "text", "text": "Metric"}}, ...],
+//	                         [..., {"input": "$18.3B", "format": "money:B", "source": 3,
+//	                                "value": {"kind": "number", "num": 18300000000, "unit": "USD"}}]]}],
+//	 "series": [{"id": "debt", "title": "Total debt",
+//	             "points": [{"period": "2025", "sheet": "financial-health", "cell": "B2"}]}],
+//	 "watchlist": [{"code": "COIN", "stockCode": "COIN.O", "name": "Coinbase Global",
+//	                "lastPrice": 314.425, "changePct": -1.696108, "marketCode": "185"}],
+//	 "references": [{"num": 3, "title": "...", "url": "...", "asOf": "2025-08-25"}]}
+//
+// Row 0 of a section's cells is its heading row, so "B2" is the first data row
+// of column B, as on the section's sheet in an exported workbook.
+//
+// A value's kind is one of empty, number, range, text, bool or date. Numbers
+// are stored in units (18.3e9 for $18.3B), percentages as fractions (0.9305
+// for 93.05%), ratios as the first term over the second (21 for 21-to-1). A
+// cell's format ("money:B", "percent", "ratio", "number", "date", "text" or
+// "" for general) says how the value is shown.
+//
+// An op, as POST /api/analyses/{id}/ops takes it:
+//
+//	{"kind": "set_cell", "sheet": "financial-health", "cell": "B2", "input": "17.9", "baseVersion": 7}
+//	{"kind": "insert_row", "sheet": "fiber-network", "row": 3}
+//	{"kind": "delete_row", "sheet": "fiber-network", "row": 3}
+//	{"kind": "set_thesis", "field": "verdict", "text": "Yes"}
+//	{"kind": "add_watch", "watch": {"code": "LUMN", "stockCode": "LUMN.N", ...}}
+//	{"kind": "remove_watch", "code": "LUMN"}
+//
+// Errors travel as {"error": {"code": "invalid", "message": "..."}} with the
+// codes defined in errors.go.
+package model

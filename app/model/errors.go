@@ -1,0 +1,57 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes shared by the store, the HTTP layer and the browser client. The
+// server maps them to status codes and the client maps them back, so a person
+// sees the same error wherever it was raised.
+const (
+	EINVALID  = "invalid"   // the request or operation is malformed or breaks a rule
+	ENOTFOUND = "not_found" // the analysis, sheet or row does not exist
+	ECONFLICT = "conflict"  // the edit was made on an outdated version
+	ETOOLARGE = "too_large" // the body or file is over a limit
+	EINTERNAL = "internal"  // anything else; details are logged, not shown
+)
+
+// Error is a domain error with a code that says what kind of failure it is and
+// a message written for the person who will read it.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err, EINTERNAL for errors that carry none and
+// "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the message of err meant for people; internal errors get
+// a generic message so server details never reach the browser.
+func ErrorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}

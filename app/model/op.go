@@ -1,0 +1,227 @@
+package model
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Operation kinds. Every edit a person makes is one Op; the browser applies it
+// at once, the server validates it, applies it to the stored snapshot and
+// appends it to the analysis's op log in the same transaction.
+const (
+	OpSetCell     = "set_cell"     // Sheet, Cell, Input (and optional Format, Source)
+	OpInsertRow   = "insert_row"   // Sheet, Row: a blank row is inserted at Row
+	OpDeleteRow   = "delete_row"   // Sheet, Row
+	OpSetThesis   = "set_thesis"   // Field, Text
+	OpAddWatch    = "add_watch"    // Watch
+	OpRemoveWatch = "remove_watch" // Code
+)
+
+// Limits on what one analysis may hold. They keep a hostile or mistaken op
+// from making the server allocate without bound.
+const (
+	MaxSectionRows = 100000
+	MaxSectionCols = 256
+	MaxTextLen     = 32767 // Excel's limit for one cell
+	MaxWatchRows   = 10000
+)
+
+// Thesis fields an OpSetThesis can change. Risks are sent one per line.
+var ThesisFields = []string{"question", "verdict", "conviction", "summary", "risks"}
+
+// Op is one edit. Row numbers are 1-based sheet rows as in Excel: row 1 is the
+// heading row of a section, data starts at row 2.
+type Op struct {
+	Kind   string    `json:"kind"`
+	Sheet  string    `json:"sheet,omitempty"`
+	Cell   string    `json:"cell,omitempty"`
+	Row    int       `json:"row,omitempty"`
+	Input  string    `json:"input,omitempty"`
+	Format *Format   `json:"format,omitempty"`
+	Source *int      `json:"source,omitempty"`
+	Field  string    `json:"field,omitempty"`
+	Text   string    `json:"text,omitempty"`
+	Watch  *WatchRow `json:"watch,omitempty"`
+	Code   string    `json:"code,omitempty"`
+	// BaseVersion is the analysis version the edit was made on.
+	BaseVersion int64 `json:"baseVersion,omitempty"`
+}
+
+// Apply validates op against a and applies it. On error a is unchanged and the
+// error is an *Error with code EINVALID or ENOTFOUND.
+func Apply(a *Analysis, op Op) error {
+	switch op.Kind {
+	case OpSetCell:
+		return applySetCell(a, op)
+	case OpInsertRow, OpDeleteRow:
+		return applyRow(a, op)
+	case OpSetThesis:
+		return applyThesis(a, op)
+	case OpAddWatch:
+		return applyAddWatch(a, op)
+	case OpRemoveWatch:
+		i := slices.IndexFunc(a.Watchlist, func(w WatchRow) bool { return strings.EqualFold(w.Code, op.Code) })
+		if i < 0 {
+			return Errorf(ENOTFOUND, "watchlist has no ticker %q", op.Code)
+		}
+		a.Watchlist = slices.Delete(a.Watchlist, i, i+1)
+		return nil
+	case "":
+		return Errorf(EINVALID, "op: kind is missing")
+	}
+	return Errorf(EINVALID, "op: unknown kind %q", op.Kind)
+}
+
+func section(a *Analysis, id string) (*Section, error) {
+	if id == "" {
+		return nil, Errorf(EINVALID, "op: sheet is missing")
+	}
+	s := a.Section(id)
+	if s == nil {
+		return nil, Errorf(ENOTFOUND, "no sheet %q in this analysis", id)
+	}
+	return s, nil
+}
+
+func applySetCell(a *Analysis, op Op) error {
+	s, err := section(a, op.Sheet)
+	if err != nil {
+		return err
+	}
+	row, col, err := ParseAddr(op.Cell)
+	if err != nil {
+		return err
+	}
+	if row >= MaxSectionRows || col >= MaxSectionCols {
+		return Errorf(EINVALID, "cell %s is outside the %d×%d a section can hold", op.Cell, MaxSectionRows, MaxSectionCols)
+	}
+	if len(op.Input) > MaxTextLen || !utf8.ValidString(op.Input) {
+		return Errorf(EINVALID, "cell %s: input must be valid text of at most %d bytes", op.Cell, MaxTextLen)
+	}
+	old := s.Cell(row, col)
+	f := old.Format
+	if op.Format != nil {
+		if !op.Format.Valid() {
+			return Errorf(EINVALID, "cell %s: unknown format %q", op.Cell, *op.Format)
+		}
+		f = *op.Format
+	}
+	src := old.Source
+	if op.Source != nil {
+		if *op.Source != 0 && a.Reference(*op.Source) == nil {
+			return Errorf(EINVALID, "cell %s: there is no reference [%d]", op.Cell, *op.Source)
+		}
+		src = *op.Source
+	}
+	v, f := ParseInput(op.Input, f)
+	for len(s.Cells) <= row {
+		s.Cells = append(s.Cells, nil)
+	}
+	for len(s.Cells[row]) <= col {
+		s.Cells[row] = append(s.Cells[row], Cell{Value: Value{Kind: KindEmpty}})
+	}
+	s.Cells[row][col] = Cell{Input: op.Input, Value: v, Format: f, Source: src}
+	return nil
+}
+
+func applyRow(a *Analysis, op Op) error {
+	s, err := section(a, op.Sheet)
+	if err != nil {
+		return err
+	}
+	last := len(s.Cells)
+	if op.Kind == OpInsertRow {
+		last++
+	}
+	if op.Row < 2 || op.Row > last {
+		return Errorf(EINVALID, "row %d is outside sheet %q (rows 2 to %d; row 1 holds the headings)", op.Row, op.Sheet, last)
+	}
+	i := op.Row - 1
+	if op.Kind == OpInsertRow {
+		if len(s.Cells) >= MaxSectionRows {
+			return Errorf(EINVALID, "sheet %q already has the most rows a section can hold (%d)", op.Sheet, MaxSectionRows)
+		}
+		s.Cells = slices.Insert(s.Cells, i, []Cell(nil))
+		shiftSeries(a, op.Sheet, i, +1)
+		return nil
+	}
+	s.Cells = slices.Delete(s.Cells, i, i+1)
+	shiftSeries(a, op.Sheet, i, -1)
+	return nil
+}
+
+// shiftSeries keeps series points on their cells when rows of sheet move: an
+// insert at row index i pushes points at or below it down; a delete drops the
+// points on row i and pulls the ones below up.
+func shiftSeries(a *Analysis, sheet string, i, delta int) {
+	for si := range a.Series {
+		pts := a.Series[si].Points[:0]
+		for _, p := range a.Series[si].Points {
+			r, c, err := ParseAddr(p.Cell)
+			if p.Sheet == sheet && err == nil && r >= i {
+				if delta < 0 && r == i {
+					continue
+				}
+				p.Cell = Addr(r+delta, c)
+			}
+			pts = append(pts, p)
+		}
+		a.Series[si].Points = pts
+	}
+}
+
+func applyThesis(a *Analysis, op Op) error {
+	if len(op.Text) > MaxTextLen || !utf8.ValidString(op.Text) {
+		return Errorf(EINVALID, "thesis %s: text must be valid text of at most %d bytes", op.Field, MaxTextLen)
+	}
+	t := &a.Thesis
+	switch op.Field {
+	case "question":
+		t.Question = op.Text
+	case "verdict":
+		t.Verdict = op.Text
+	case "conviction":
+		t.Conviction = op.Text
+	case "summary":
+		t.Summary = op.Text
+	case "risks":
+		t.Risks = t.Risks[:0]
+		for line := range strings.Lines(op.Text) {
+			if line = strings.TrimSpace(line); line != "" {
+				t.Risks = append(t.Risks, line)
+			}
+		}
+	default:
+		return Errorf(EINVALID, "thesis field %q is not one of %s", op.Field, strings.Join(ThesisFields, ", "))
+	}
+	return nil
+}
+
+func applyAddWatch(a *Analysis, op Op) error {
+	w := op.Watch
+	if w == nil {
+		return Errorf(EINVALID, "add_watch: watch row is missing")
+	}
+	w.Code = strings.TrimSpace(strings.ToUpper(w.Code))
+	if w.Code == "" || len(w.Code) > 32 {
+		return Errorf(EINVALID, "add_watch: ticker code must be 1 to 32 characters")
+	}
+	if math.IsNaN(w.LastPrice) || math.IsInf(w.LastPrice, 0) || math.IsNaN(w.ChangePct) || math.IsInf(w.ChangePct, 0) {
+		return Errorf(EINVALID, "add_watch: price and change must be numbers")
+	}
+	for _, s := range []string{w.StockCode, w.Name, w.Theme, w.Reason, w.MarketCode} {
+		if len(s) > 1000 || !utf8.ValidString(s) {
+			return Errorf(EINVALID, "add_watch: text fields must be valid text of at most 1000 bytes")
+		}
+	}
+	if slices.ContainsFunc(a.Watchlist, func(x WatchRow) bool { return strings.EqualFold(x.Code, w.Code) }) {
+		return Errorf(EINVALID, "watchlist already has %s", w.Code)
+	}
+	if len(a.Watchlist) >= MaxWatchRows {
+		return Errorf(EINVALID, "watchlist is full (%d rows)", MaxWatchRows)
+	}
+	a.Watchlist = append(a.Watchlist, *w)
+	return nil
+}
