@@ -1,0 +1,139 @@
+//go:build !wasm
+
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"thesisboard/app/model"
+)
+
+// List returns the analyses not in the trash, most recently updated first.
+func (s *Store) List(ctx context.Context) ([]model.Summary, error) {
+	return s.list(ctx, `deleted_at IS NULL`)
+}
+
+// Trash returns the analyses in the trash, most recently updated first.
+func (s *Store) Trash(ctx context.Context) ([]model.Summary, error) {
+	return s.list(ctx, `deleted_at IS NOT NULL`)
+}
+
+func (s *Store) list(ctx context.Context, where string) ([]model.Summary, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT snapshot FROM analyses WHERE `+where+` ORDER BY updated DESC, id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("list analyses: %w", err)
+	}
+	defer rows.Close()
+	out := []model.Summary{}
+	for rows.Next() {
+		var snap string
+		if err := rows.Scan(&snap); err != nil {
+			return nil, fmt.Errorf("list analyses: %w", err)
+		}
+		var a model.Analysis
+		if err := json.Unmarshal([]byte(snap), &a); err != nil {
+			return nil, fmt.Errorf("list analyses: decode snapshot: %w", err)
+		}
+		out = append(out, a.Summarize())
+	}
+	return out, rows.Err()
+}
+
+// Get returns the analysis with the given id.
+// Errors: ENOTFOUND when there is none or it is in the trash.
+func (s *Store) Get(ctx context.Context, id int64) (*model.Analysis, error) {
+	return get(ctx, s.r, id)
+}
+
+type queryer interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func get(ctx context.Context, q queryer, id int64) (*model.Analysis, error) {
+	var snap string
+	err := q.QueryRowContext(ctx, `SELECT snapshot FROM analyses WHERE id = ? AND deleted_at IS NULL`, id).Scan(&snap)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get analysis %d: %w", id, err)
+	}
+	var a model.Analysis
+	if err := json.Unmarshal([]byte(snap), &a); err != nil {
+		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
+	}
+	return &a, nil
+}
+
+// Create stores a as a new analysis at version 1 and returns it with its id.
+func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis, error) {
+	a = a.Clone()
+	now := s.now()
+	a.Version, a.Created, a.Updated = 1, now, now
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, version, snapshot, created, updated) VALUES (?, 1, '{}', ?, ?)`,
+			a.Title, now.Format(time.RFC3339Nano), now.Format(time.RFC3339Nano))
+		if err != nil {
+			return err
+		}
+		if a.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		snap, err := encode(a)
+		if err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ? WHERE id = ?`, snap, a.ID)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create analysis: %w", err)
+	}
+	return a, nil
+}
+
+// Duplicate copies the analysis id into a new one titled "Copy of …".
+// Errors: ENOTFOUND.
+func (s *Store) Duplicate(ctx context.Context, id int64) (*model.Analysis, error) {
+	a, err := s.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	a.Title = "Copy of " + a.Title
+	return s.Create(ctx, a)
+}
+
+// Delete moves the analysis to the trash, from which Restore brings it back.
+// Errors: ENOTFOUND.
+func (s *Store) Delete(ctx context.Context, id int64) error {
+	return s.setDeleted(ctx, id, `deleted_at IS NULL`, s.now().Format(time.RFC3339Nano))
+}
+
+// Restore takes the analysis out of the trash.
+// Errors: ENOTFOUND when it is not in the trash.
+func (s *Store) Restore(ctx context.Context, id int64) error {
+	return s.setDeleted(ctx, id, `deleted_at IS NOT NULL`, nil)
+}
+
+func (s *Store) setDeleted(ctx context.Context, id int64, where string, val any) error {
+	res, err := s.w.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ? AND `+where, val, id)
+	if err != nil {
+		return fmt.Errorf("update analysis %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound(id)
+	}
+	return nil
+}
+
+// Count returns how many analyses exist, in the trash or not.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM analyses`).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,93 @@
+//go:build !wasm
+
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"thesisboard/app/model"
+)
+
+// LoggedOp is an op as the log holds it: the version it produced, who sent it
+// and when it was committed.
+type LoggedOp struct {
+	Version int64     `json:"version"`
+	Op      model.Op  `json:"op"`
+	Session string    `json:"session,omitempty"`
+	Time    time.Time `json:"time"`
+}
+
+// Apply validates op against the current snapshot of analysis id, applies it,
+// and commits the new snapshot and the op in one transaction. It returns the
+// analysis at its new version only after the commit, so a returned version is
+// durable.
+// Errors: ENOTFOUND, EINVALID (from model.Apply), and internal errors.
+func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error) {
+	var out *model.Analysis
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		a, err := get(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := model.Apply(a, op); err != nil {
+			return err
+		}
+		now := s.now()
+		a.Version++
+		a.Updated = now
+		snap, err := encode(a)
+		if err != nil {
+			return err
+		}
+		opJSON, err := json.Marshal(op)
+		if err != nil {
+			return err
+		}
+		ts := now.Format(time.RFC3339Nano)
+		if _, err := tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ?, version = ?, title = ?, updated = ? WHERE id = ?`,
+			snap, a.Version, a.Title, ts, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created) VALUES (?, ?, ?, ?, ?)`,
+			id, a.Version, string(opJSON), session, ts); err != nil {
+			return err
+		}
+		out = a
+		return nil
+	})
+	if err != nil {
+		if model.ErrorCode(err) != model.EINTERNAL {
+			return nil, err
+		}
+		return nil, fmt.Errorf("apply op to analysis %d: %w", id, err)
+	}
+	return out, nil
+}
+
+// Ops returns the logged ops of analysis id with a version above after, oldest
+// first.
+func (s *Store) Ops(ctx context.Context, id, after int64) ([]LoggedOp, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
+	if err != nil {
+		return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
+	}
+	defer rows.Close()
+	var out []LoggedOp
+	for rows.Next() {
+		var l LoggedOp
+		var op, ts string
+		if err := rows.Scan(&l.Version, &op, &l.Session, &ts); err != nil {
+			return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
+		}
+		if err := json.Unmarshal([]byte(op), &l.Op); err != nil {
+			return nil, fmt.Errorf("ops of analysis %d: decode op %d: %w", id, l.Version, err)
+		}
+		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}

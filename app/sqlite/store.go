@@ -1,0 +1,132 @@
+//go:build !wasm
+
+// Package sqlite stores analyses in an embedded SQLite database file: a
+// snapshot per analysis plus an append-only log of the ops that produced it,
+// both written in one transaction so an acknowledged edit is always on disk.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"thesisboard/app/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the database file inside a data directory.
+const FileName = "thesisboard.db"
+
+// Store is the SQLite-backed store. Writes go through one connection, so
+// transactions never contend for SQLite's single write lock; reads use a pool.
+type Store struct {
+	w   *sql.DB
+	r   *sql.DB
+	now func() time.Time
+}
+
+// pragmas are set on every connection through the DSN.
+var pragmas = []string{
+	"journal_mode(WAL)",   // readers don't block the writer and vice versa
+	"synchronous(FULL)",   // fsync the WAL on every commit: an ack means on disk
+	"busy_timeout(10000)", // wait for a lock rather than fail at once
+	"foreign_keys(1)",     // ops must belong to an analysis
+}
+
+// Open opens (creating when missing) the database in dir and brings its schema
+// up to date.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data dir: %w", err)
+	}
+	path := filepath.Join(dir, FileName)
+	q := url.Values{}
+	for _, p := range pragmas {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate") // take the write lock at BEGIN, not mid-transaction
+	dsn := "file:" + path + "?" + q.Encode()
+	w, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() }}
+	if err := s.migrate(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.r.Close(), s.w.Close())
+}
+
+func (s *Store) migrate() error {
+	if _, err := s.w.Exec(migrationsTable); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for i, m := range migrations {
+		version := i + 1
+		err := s.tx(context.Background(), func(tx *sql.Tx) error {
+			var n int
+			if err := tx.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil || n > 0 {
+				return err
+			}
+			if _, err := tx.Exec(m.sql); err != nil {
+				return err
+			}
+			_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`, version, m.name, s.now().Format(time.RFC3339Nano))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("migration %d (%s): %w", version, m.name, err)
+		}
+	}
+	return nil
+}
+
+// tx runs fn in a write transaction and commits when it returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// IntegrityCheck runs PRAGMA integrity_check and returns its answer, "ok" for
+// a sound file.
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	var res string
+	err := s.r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res)
+	return res, err
+}
+
+func notFound(id int64) error {
+	return model.Errorf(model.ENOTFOUND, "analysis %d not found", id)
+}
+
+func encode(a *model.Analysis) (string, error) {
+	b, err := json.Marshal(a)
+	return string(b), err
+}

@@ -1,0 +1,164 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"thesisboard/app/model"
+	"thesisboard/app/sample"
+)
+
+func openTemp(t *testing.T) (*Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, dir
+}
+
+// TestReopenKeepsAcknowledgedOps applies ops from several goroutines, closes
+// the database, opens the file again and finds every acknowledged op in the
+// log and its effect in the snapshot.
+func TestReopenKeepsAcknowledgedOps(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t)
+	a, err := s.Create(ctx, sample.Lumen(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers, perWorker = 4, 25
+	var mu sync.Mutex
+	acked := map[int64]string{} // version -> input
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := range perWorker {
+				in := fmt.Sprintf("w%d-%d", w, i)
+				op := model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: fmt.Sprintf("C%d", w+2), Input: in}
+				got, err := s.Apply(ctx, a.ID, op, fmt.Sprintf("session-%d", w))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				mu.Lock()
+				acked[got.Version] = in
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ops, err := s.Ops(ctx, a.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ops) != workers*perWorker {
+		t.Fatalf("log has %d ops, want %d", len(ops), workers*perWorker)
+	}
+	for _, l := range ops {
+		if acked[l.Version] != l.Op.Input {
+			t.Errorf("op at version %d = %q, acknowledged %q", l.Version, l.Op.Input, acked[l.Version])
+		}
+	}
+	got, err := s.Get(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := int64(1 + workers*perWorker); got.Version != want {
+		t.Errorf("version = %d, want %d", got.Version, want)
+	}
+	for w := range workers {
+		if c := got.Section("partners").Cell(w+1, 2); c.Input != fmt.Sprintf("w%d-%d", w, perWorker-1) {
+			t.Errorf("partners!C%d = %q, want the worker's last input", w+2, c.Input)
+		}
+	}
+	if res, err := s.IntegrityCheck(ctx); err != nil || res != "ok" {
+		t.Errorf("integrity_check = %q, %v", res, err)
+	}
+}
+
+func TestInvalidOpStoresNothing(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	_, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "nope", Cell: "B2", Input: "1"}, "")
+	if model.ErrorCode(err) != model.ENOTFOUND {
+		t.Fatalf("error = %v, want not found", err)
+	}
+	if ops, _ := s.Ops(ctx, a.ID, 0); len(ops) != 0 {
+		t.Errorf("log has %d ops after a rejected op", len(ops))
+	}
+	if got, _ := s.Get(ctx, a.ID); got.Version != 1 {
+		t.Errorf("version = %d after a rejected op, want 1", got.Version)
+	}
+	if _, err := s.Apply(ctx, 999, model.Op{Kind: model.OpSetThesis, Field: "verdict"}, ""); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("apply to missing analysis: %v", err)
+	}
+}
+
+func TestListDuplicateDeleteRestore(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	d, err := s.Duplicate(ctx, a.ID)
+	if err != nil || d.ID == a.ID || d.Title != "Copy of "+a.Title {
+		t.Fatalf("duplicate = %+v, %v", d, err)
+	}
+	if err := s.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(ctx, a.ID); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("get deleted: %v", err)
+	}
+	list, _ := s.List(ctx)
+	trash, _ := s.Trash(ctx)
+	if len(list) != 1 || list[0].ID != d.ID || len(trash) != 1 || trash[0].ID != a.ID {
+		t.Errorf("list %+v trash %+v", list, trash)
+	}
+	if err := s.Delete(ctx, a.ID); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("second delete: %v", err)
+	}
+	if err := s.Restore(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(ctx, a.ID); err != nil || got.Title != a.Title {
+		t.Errorf("restored = %v, %v", got, err)
+	}
+}
+
+func TestMigrationsRecordedOnce(t *testing.T) {
+	s, dir := openTemp(t)
+	s.Close()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	if err := s.r.QueryRow(`SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n != len(migrations) {
+		t.Errorf("schema_migrations has %d rows (%v), want %d", n, err, len(migrations))
+	}
+	var mode string
+	s.r.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	var sync, fk int
+	s.w.QueryRow(`PRAGMA synchronous`).Scan(&sync)
+	s.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
+	if mode != "wal" || sync != 2 || fk != 1 {
+		t.Errorf("journal_mode %q synchronous %d foreign_keys %d, want wal 2 1", mode, sync, fk)
+	}
+}
