@@ -1,0 +1,281 @@
+//go:build !wasm
+
+// Package xlsx writes an analysis as an Excel workbook with excelize: a Thesis
+// sheet, one sheet per section, the watchlist and the sources, each with a
+// styled and frozen header row, Excel number formats that match the dashboard
+// and notes that carry each figure's source.
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/model"
+)
+
+// Write writes a as an .xlsx workbook to w.
+func Write(w io.Writer, a *model.Analysis) error {
+	f, err := Build(a)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+// Build returns the workbook for a; the caller closes it.
+func Build(a *model.Analysis) (*excelize.File, error) {
+	b := &book{f: excelize.NewFile(), a: a, names: map[string]bool{}, styles: map[string]int{}}
+	if err := b.build(); err != nil {
+		b.f.Close()
+		return nil, fmt.Errorf("build workbook for analysis %d: %w", a.ID, err)
+	}
+	return b.f, nil
+}
+
+// book carries the state of one export: the names already used (sheet names
+// must be unique) and the styles made so far (one per number format).
+type book struct {
+	f      *excelize.File
+	a      *model.Analysis
+	names  map[string]bool
+	styles map[string]int
+	header int
+	wrap   int
+	err    error
+}
+
+func (b *book) build() error {
+	var err error
+	if b.header, err = b.f.NewStyle(&excelize.Style{
+		Font:   &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Fill:   excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3A5F"}},
+		Border: []excelize.Border{{Type: "bottom", Color: "0B1A2B", Style: 1}},
+	}); err != nil {
+		return err
+	}
+	if b.wrap, err = b.f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
+		return err
+	}
+	b.thesisSheet()
+	for i := range b.a.Sections {
+		b.sectionSheet(&b.a.Sections[i])
+	}
+	b.watchlistSheet()
+	b.sourcesSheet()
+	b.check(b.f.DeleteSheet("Sheet1"))
+	b.check(b.f.SetDocProps(&excelize.DocProperties{
+		Title:       b.a.Title,
+		Subject:     b.a.Thesis.Question,
+		Creator:     "thesisboard",
+		Description: b.a.Thesis.Summary,
+		Keywords:    b.a.Ticker,
+		Created:     b.a.Created.UTC().Format("2006-01-02T15:04:05Z"),
+		Modified:    b.a.Updated.UTC().Format("2006-01-02T15:04:05Z"),
+	}))
+	b.f.SetActiveSheet(0)
+	return b.err
+}
+
+// check keeps the first error, so the sheet writers read top to bottom.
+func (b *book) check(err error) {
+	if err != nil && b.err == nil {
+		b.err = err
+	}
+}
+
+// sheet adds a sheet with a name Excel accepts (31 characters at most, none of
+// : \ / ? * [ ]) that no other sheet of the book has.
+func (b *book) sheet(title string) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`:\/?*[]`, r) {
+			return '-'
+		}
+		return r
+	}, strings.Trim(title, "'"))
+	if name == "" {
+		name = "Sheet"
+	}
+	base := truncate(name, 31)
+	name = base
+	for i := 2; b.names[strings.ToLower(name)]; i++ {
+		suffix := fmt.Sprintf(" (%d)", i)
+		name = truncate(base, 31-len(suffix)) + suffix
+	}
+	b.names[strings.ToLower(name)] = true
+	_, err := b.f.NewSheet(name)
+	b.check(err)
+	return name
+}
+
+func truncate(s string, n int) string {
+	for len(s) > n || !utf8.ValidString(s) {
+		_, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+	}
+	return s
+}
+
+// headerRow styles row 1 of sheet over cols columns and freezes it.
+func (b *book) headerRow(sheet string, cols int) {
+	if cols == 0 {
+		return
+	}
+	b.check(b.f.SetCellStyle(sheet, "A1", model.Addr(0, cols-1), b.header))
+	b.check(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+}
+
+// widths sets each column's width from the longest text shown in it.
+func (b *book) widths(sheet string, longest []int) {
+	for c, n := range longest {
+		col := model.ColName(c)
+		b.check(b.f.SetColWidth(sheet, col, col, float64(min(max(n+2, 8), 60))))
+	}
+}
+
+// numStyle returns the style for a number format, made once per book.
+func (b *book) numStyle(format string) int {
+	if id, ok := b.styles[format]; ok {
+		return id
+	}
+	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	b.check(err)
+	b.styles[format] = id
+	return id
+}
+
+func (b *book) thesisSheet() {
+	const sheet = "Thesis"
+	b.names[strings.ToLower(sheet)] = true
+	_, err := b.f.NewSheet(sheet)
+	b.check(err)
+	t := b.a.Thesis
+	rows := [][2]string{
+		{"Field", "Value"},
+		{"Title", b.a.Title},
+		{"Company", b.a.Company},
+		{"Ticker", b.a.Ticker},
+		{"As of", b.a.AsOf},
+		{"Question", t.Question},
+		{"Verdict", t.Verdict},
+		{"Conviction", t.Conviction},
+		{"Summary", t.Summary},
+		{"Risks", "• " + strings.Join(t.Risks, "\n• ")},
+	}
+	for r, row := range rows {
+		b.check(b.f.SetCellStr(sheet, model.Addr(r, 0), row[0]))
+		b.check(b.f.SetCellStr(sheet, model.Addr(r, 1), row[1]))
+	}
+	b.check(b.f.SetCellStyle(sheet, "B2", model.Addr(len(rows)-1, 1), b.wrap))
+	b.headerRow(sheet, 2)
+	b.widths(sheet, []int{12, 90})
+}
+
+func (b *book) sectionSheet(s *model.Section) {
+	sheet := b.sheet(s.Title)
+	longest := make([]int, s.Width())
+	for r, row := range s.Cells {
+		for c, cell := range row {
+			addr := model.Addr(r, c)
+			b.cell(sheet, addr, cell)
+			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
+			if cell.Source != 0 {
+				b.sourceNote(sheet, addr, cell.Source)
+			}
+		}
+	}
+	b.headerRow(sheet, s.Width())
+	b.widths(sheet, longest)
+}
+
+// cell writes one cell: numbers as numbers with a matching number format,
+// dates as dates, everything else as a typed string (so text that looks like
+// a formula is never run as one).
+func (b *book) cell(sheet, addr string, c model.Cell) {
+	v := c.Value
+	switch v.Kind {
+	case model.KindEmpty:
+	case model.KindNumber:
+		b.check(b.f.SetCellFloat(sheet, addr, v.Num, -1, 64))
+		b.check(b.f.SetCellStyle(sheet, addr, addr, b.numStyle(NumFmt(v, c.Format))))
+	case model.KindBool:
+		b.check(b.f.SetCellBool(sheet, addr, v.Bool))
+	default:
+		// Ranges, dates and text keep the text the dashboard shows.
+		b.check(b.f.SetCellStr(sheet, addr, model.Display(v, c.Format)))
+	}
+}
+
+func (b *book) sourceNote(sheet, addr string, num int) {
+	text := fmt.Sprintf("Source [%d]", num)
+	if ref := b.a.Reference(num); ref != nil {
+		text += ": " + ref.Title
+		if ref.AsOf != "" {
+			text += ", " + ref.AsOf
+		}
+	}
+	b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr, Text: text}))
+}
+
+func (b *book) watchlistSheet() {
+	sheet := b.sheet("Watchlist")
+	heads := []string{"Code", "Stock code", "Name", "Last price", "Change %", "Theme", "Inclusion reason", "Market code"}
+	longest := make([]int, len(heads))
+	for c, h := range heads {
+		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
+		longest[c] = len(h)
+	}
+	price := b.numStyle(`#,##0.00##`)
+	change := b.numStyle(`+0.00%;-0.00%;0.00%`)
+	for i, w := range b.a.Watchlist {
+		r := i + 1
+		for c, s := range []string{w.Code, w.StockCode, w.Name} {
+			b.check(b.f.SetCellStr(sheet, model.Addr(r, c), s))
+			longest[c] = max(longest[c], utf8.RuneCountInString(s))
+		}
+		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 3), w.LastPrice, -1, 64))
+		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 3), model.Addr(r, 3), price))
+		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 4), w.ChangePct/100, -1, 64))
+		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 4), model.Addr(r, 4), change))
+		for c, s := range []string{w.Theme, w.Reason, w.MarketCode} {
+			b.check(b.f.SetCellStr(sheet, model.Addr(r, c+5), s))
+			longest[c+5] = max(longest[c+5], utf8.RuneCountInString(s))
+		}
+	}
+	b.headerRow(sheet, len(heads))
+	b.widths(sheet, longest)
+	if n := len(b.a.Watchlist); n > 0 {
+		last := model.Addr(n, len(heads)-1)
+		b.check(b.f.AutoFilter(sheet, "A1:"+last, nil))
+	}
+}
+
+func (b *book) sourcesSheet() {
+	sheet := b.sheet("Sources")
+	heads := []string{"Ref", "Title", "URL", "As of"}
+	for c, h := range heads {
+		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
+	}
+	longest := []int{4, 10, 10, 10}
+	for i, ref := range b.a.References {
+		r := i + 1
+		b.check(b.f.SetCellInt(sheet, model.Addr(r, 0), int64(ref.Num)))
+		b.check(b.f.SetCellStr(sheet, model.Addr(r, 1), ref.Title))
+		b.check(b.f.SetCellStr(sheet, model.Addr(r, 2), ref.URL))
+		if strings.HasPrefix(ref.URL, "https://") || strings.HasPrefix(ref.URL, "http://") {
+			b.check(b.f.SetCellHyperLink(sheet, model.Addr(r, 2), ref.URL, "External"))
+		}
+		b.check(b.f.SetCellStr(sheet, model.Addr(r, 3), ref.AsOf))
+		longest[1] = max(longest[1], utf8.RuneCountInString(ref.Title))
+		longest[2] = max(longest[2], utf8.RuneCountInString(ref.URL))
+	}
+	b.headerRow(sheet, len(heads))
+	b.widths(sheet, longest)
+}

@@ -1,0 +1,123 @@
+package xlsx
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/model"
+	"thesisboard/app/sample"
+)
+
+func exportSample(t *testing.T) (*model.Analysis, *excelize.File) {
+	t.Helper()
+	a := sample.Lumen(time.Date(2025, 8, 25, 0, 0, 0, 0, time.UTC))
+	a.ID = 1
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return a, f
+}
+
+func TestExportSample(t *testing.T) {
+	a, f := exportSample(t)
+	want := []string{"Thesis", "Fiber network", "Partners", "Financial health", "Market sentiment", "AI demand and the share price", "Watchlist", "Sources"}
+	if got := f.GetSheetList(); !equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	cells := []struct{ sheet, cell, value string }{
+		{"Thesis", "B7", a.Thesis.Verdict},
+		{"Thesis", "B6", a.Thesis.Question},
+		{"Financial health", "A2", "Total debt"},
+		{"Financial health", "B3", "$1.2–$1.4B"},
+		{"Watchlist", "A5", "COIN"},
+		{"Watchlist", "C11", "Strategy"},
+		{"Sources", "A2", "1"},
+	}
+	for _, c := range cells {
+		if got, err := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true}); err != nil || got != c.value {
+			t.Errorf("%s!%s = %q (%v), want %q", c.sheet, c.cell, got, err, c.value)
+		}
+	}
+	raw, _ := f.GetCellValue("Financial health", "B2", excelize.Options{RawCellValue: true})
+	if n, err := strconv.ParseFloat(raw, 64); err != nil || n != 18.3e9 {
+		t.Errorf("debt cell holds %q, want the number 18300000000", raw)
+	}
+	if typ, _ := f.GetCellType("Financial health", "B2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("debt cell type = %v, want a number", typ)
+	}
+	style, _ := f.GetCellStyle("Financial health", "B2")
+	st, _ := f.GetStyle(style)
+	if st.CustomNumFmt == nil || *st.CustomNumFmt != `"$"#,##0.0#,,,"B"` {
+		t.Errorf("debt number format = %v", st.CustomNumFmt)
+	}
+	panes, _ := f.GetPanes("Watchlist")
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("watchlist panes = %+v, want the header frozen", panes)
+	}
+	comments, _ := f.GetComments("Financial health")
+	found := false
+	for _, c := range comments {
+		if c.Cell == "B2" && bytes.Contains([]byte(c.Text), []byte("Source [1]")) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no source note on the debt cell: %+v", comments)
+	}
+	props, _ := f.GetDocProps()
+	if props.Title != a.Title || props.Creator != "thesisboard" {
+		t.Errorf("doc props = %+v", props)
+	}
+}
+
+func TestSheetNamesAreValidAndUnique(t *testing.T) {
+	a := &model.Analysis{Sections: []model.Section{
+		{ID: "a", Title: "Cash / debt: [2025]?"},
+		{ID: "b", Title: "Cash / debt: [2025]?"},
+		{ID: "c", Title: "A title that is much longer than thirty-one characters"},
+		{ID: "d", Title: "watchlist"},
+	}}
+	f, err := Build(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Thesis", "Cash - debt- -2025--", "Cash - debt- -2025-- (2)", "A title that is much longer tha", "watchlist", "Watchlist (2)", "Sources"}
+	if got := f.GetSheetList(); !equal(got, want) {
+		t.Errorf("sheets = %q, want %q", got, want)
+	}
+}
+
+func equal(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func BenchmarkExportSample(b *testing.B) {
+	a := sample.Lumen(time.Now())
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Write(&buf, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes")
+}
