@@ -104,8 +104,10 @@ func ShowNumber(n float64, f Format) string {
 		if w := f.Scale(); w != "" {
 			return trimNum(n/scaleOf(w), 2) + w
 		}
+		return trimNum(n, 4)
 	}
-	return trimNum(n, 4)
+	// General, as in Excel: no thousands separators, so 2025 stays a year.
+	return strconv.FormatFloat(round(n, 4), 'f', -1, 64)
 }
 
 func formatRange(lo, hi float64, f Format) string {

@@ -50,7 +50,8 @@ type Op struct {
 }
 
 // Apply validates op against a and applies it. On error a is unchanged and the
-// error is an *Error with code EINVALID or ENOTFOUND.
+// error is an *Error with code EINVALID: an op that names a sheet, row or
+// ticker the analysis lacks is an invalid op, not a missing analysis.
 func Apply(a *Analysis, op Op) error {
 	switch op.Kind {
 	case OpSetCell:
@@ -64,7 +65,7 @@ func Apply(a *Analysis, op Op) error {
 	case OpRemoveWatch:
 		i := slices.IndexFunc(a.Watchlist, func(w WatchRow) bool { return strings.EqualFold(w.Code, op.Code) })
 		if i < 0 {
-			return Errorf(ENOTFOUND, "watchlist has no ticker %q", op.Code)
+			return Errorf(EINVALID, "watchlist has no ticker %q", op.Code)
 		}
 		a.Watchlist = slices.Delete(a.Watchlist, i, i+1)
 		return nil
@@ -80,7 +81,7 @@ func section(a *Analysis, id string) (*Section, error) {
 	}
 	s := a.Section(id)
 	if s == nil {
-		return nil, Errorf(ENOTFOUND, "no sheet %q in this analysis", id)
+		return nil, Errorf(EINVALID, "no sheet %q in this analysis", id)
 	}
 	return s, nil
 }

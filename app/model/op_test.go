@@ -88,7 +88,7 @@ func TestApplyInvalid(t *testing.T) {
 	}{
 		{"no kind", Op{}, EINVALID},
 		{"unknown kind", Op{Kind: "drop_table"}, EINVALID},
-		{"unknown sheet", Op{Kind: OpSetCell, Sheet: "nope", Cell: "A1"}, ENOTFOUND},
+		{"unknown sheet", Op{Kind: OpSetCell, Sheet: "nope", Cell: "A1"}, EINVALID},
 		{"bad address", Op{Kind: OpSetCell, Sheet: "fin", Cell: "1A"}, EINVALID},
 		{"too far", Op{Kind: OpSetCell, Sheet: "fin", Cell: "A1048576"}, EINVALID},
 		{"bad format", Op{Kind: OpSetCell, Sheet: "fin", Cell: "A1", Format: &bad}, EINVALID},
@@ -99,7 +99,7 @@ func TestApplyInvalid(t *testing.T) {
 		{"unknown thesis field", Op{Kind: OpSetThesis, Field: "price"}, EINVALID},
 		{"watch without row", Op{Kind: OpAddWatch}, EINVALID},
 		{"duplicate watch", Op{Kind: OpAddWatch, Watch: &WatchRow{Code: "COIN"}}, EINVALID},
-		{"remove unknown watch", Op{Kind: OpRemoveWatch, Code: "ZZZ"}, ENOTFOUND},
+		{"remove unknown watch", Op{Kind: OpRemoveWatch, Code: "ZZZ"}, EINVALID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

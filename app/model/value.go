@@ -165,6 +165,7 @@ type amount struct {
 	num       float64
 	scale     float64
 	scaleWord string // K, M, B or T
+	grouped   bool   // typed with thousands separators: "20,000"
 }
 
 func readAmount(s string) (a amount, rest string, ok bool) {
@@ -183,7 +184,7 @@ func readAmount(s string) (a amount, rest string, ok bool) {
 	if err != nil {
 		return a, s, false
 	}
-	a = amount{neg: sub(1) == "-" || sub(1) == "−", money: sub(2) == "$", num: n, scale: 1}
+	a = amount{neg: sub(1) == "-" || sub(1) == "−", money: sub(2) == "$", num: n, scale: 1, grouped: strings.Contains(sub(3), ",")}
 	switch w := strings.ToLower(sub(4)); w {
 	case "%":
 		a.percent = true
@@ -216,8 +217,8 @@ func (a amount) format(prev Format) Format {
 	case a.scaleWord != "":
 		return Format("number:" + a.scaleWord)
 	}
-	if prev.Kind() == "number" {
-		return prev
+	if prev.Kind() == "number" || a.grouped {
+		return FormatNumber
 	}
 	return ""
 }

@@ -31,6 +31,8 @@ func TestParseInputAndDisplay(t *testing.T) {
 		{input: "5", prev: FormatPercent, kind: KindNumber, num: 0.05, format: FormatPercent, display: "5%"},
 		{input: "-0.18 (distress zone)", kind: KindNumber, num: -0.18, display: "-0.18 (distress zone)"},
 		{input: "314.425", kind: KindNumber, num: 314.425, display: "314.425"},
+		{input: "2025", kind: KindNumber, num: 2025, format: FormatGeneral, display: "2025"},
+		{input: "12,500", kind: KindNumber, num: 12500, format: FormatNumber, display: "12,500"},
 		{input: "$5B", kind: KindNumber, num: 5e9, unit: "USD", format: "money:B", display: "$5B"},
 		{input: "$250,000", kind: KindNumber, num: 250000, unit: "USD", format: FormatMoney, display: "$250,000.00"},
 		{input: "2025-08-25", kind: KindDate, format: FormatDate, display: "2025-08-25"},

@@ -96,8 +96,8 @@ func TestInvalidOpStoresNothing(t *testing.T) {
 	defer s.Close()
 	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
 	_, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "nope", Cell: "B2", Input: "1"}, "")
-	if model.ErrorCode(err) != model.ENOTFOUND {
-		t.Fatalf("error = %v, want not found", err)
+	if model.ErrorCode(err) != model.EINVALID {
+		t.Fatalf("error = %v, want invalid", err)
 	}
 	if ops, _ := s.Ops(ctx, a.ID, 0); len(ops) != 0 {
 		t.Errorf("log has %d ops after a rejected op", len(ops))

@@ -1,0 +1,122 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"thesisboard/app/model"
+)
+
+type errorBody struct {
+	Error model.Error `json:"error"`
+}
+
+// statusOf maps a domain error code to an HTTP status.
+func statusOf(code string) int {
+	switch code {
+	case model.EINVALID:
+		return http.StatusUnprocessableEntity
+	case model.ENOTFOUND:
+		return http.StatusNotFound
+	case model.ECONFLICT:
+		return http.StatusConflict
+	case model.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+// error writes err as {"error": {"code", "message"}}. Internal errors are
+// logged with their detail and shown as a generic message.
+func (s *Server) error(w http.ResponseWriter, r *http.Request, err error) {
+	s.errorStatus(w, r, statusOf(model.ErrorCode(err)), err)
+}
+
+func (s *Server) errorStatus(w http.ResponseWriter, r *http.Request, status int, err error) {
+	code := model.ErrorCode(err)
+	if code == model.EINTERNAL {
+		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	writeJSON(w, status, errorBody{Error: model.Error{Code: code, Message: model.ErrorMessage(err)}})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(v)
+}
+
+// decode reads one JSON value from the request body into v, refusing bodies
+// over MaxBodyBytes, unknown fields and trailing data, with a message that
+// says what is wrong and where.
+func decode(w http.ResponseWriter, r *http.Request, v any) (status int, err error) {
+	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+	dec := json.NewDecoder(body)
+	dec.DisallowUnknownFields()
+	err = dec.Decode(v)
+	if err == nil && dec.More() {
+		err = errors.New("unexpected data after the JSON value")
+	}
+	if err == nil {
+		return 0, nil
+	}
+	var maxErr *http.MaxBytesError
+	var syntaxErr *json.SyntaxError
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &maxErr):
+		return http.StatusRequestEntityTooLarge, model.Errorf(model.ETOOLARGE, "request body is larger than %d bytes", maxErr.Limit)
+	case errors.As(err, &syntaxErr):
+		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+	case errors.As(err, &typeErr):
+		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: field %q must be %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
+	case errors.Is(err, io.EOF):
+		return http.StatusBadRequest, model.Errorf(model.EINVALID, "request body is empty; want a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: the body ends in the middle of a value")
+	case strings.HasPrefix(err.Error(), "json: unknown field"):
+		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: %v", err)
+}
+
+// pathID reads the {id} path value.
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id < 1 {
+		return 0, model.Errorf(model.ENOTFOUND, "analysis %q not found", r.PathValue("id"))
+	}
+	return id, nil
+}
+
+// contentDisposition builds an attachment header with a plain-ASCII fallback
+// name and the UTF-8 name, so any title downloads safely.
+func contentDisposition(name string) string {
+	ascii := strings.Map(func(r rune) rune {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '/' {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, pathEscape(name))
+}
+
+func pathEscape(s string) string {
+	var b strings.Builder
+	for _, c := range []byte(s) {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}

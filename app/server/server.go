@@ -1,0 +1,103 @@
+//go:build !wasm
+
+// Package server is thesisboard's HTTP layer: the JSON API over the store, the
+// workbook download, and the go-app handler that serves the page and its
+// pre-compressed static files. Handlers read top to bottom: decode, validate,
+// store, respond.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"thesisboard/app/model"
+)
+
+// Store is what the server needs from a database. app/sqlite implements it.
+type Store interface {
+	List(ctx context.Context) ([]model.Summary, error)
+	Get(ctx context.Context, id int64) (*model.Analysis, error)
+	Create(ctx context.Context, a *model.Analysis) (*model.Analysis, error)
+	Duplicate(ctx context.Context, id int64) (*model.Analysis, error)
+	Delete(ctx context.Context, id int64) error
+	Restore(ctx context.Context, id int64) error
+	Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error)
+}
+
+// MaxBodyBytes caps a JSON request body. An op or a new analysis is a few
+// kilobytes; anything near this is a mistake or an attack.
+const MaxBodyBytes = 1 << 20
+
+// Server routes requests to the API and to the page handler.
+type Server struct {
+	Store Store
+	Log   *slog.Logger
+	// Page serves everything outside /api/: the go-app page, its scripts and
+	// the static files.
+	Page http.Handler
+}
+
+// Handler returns the server's HTTP handler. Unsafe methods from another
+// origin are refused with 403 before any handler runs.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
+	mux.HandleFunc("POST /api/analyses", s.createAnalysis)
+	mux.HandleFunc("GET /api/analyses/{id}", s.getAnalysis)
+	mux.HandleFunc("DELETE /api/analyses/{id}", s.deleteAnalysis)
+	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)
+	mux.HandleFunc("POST /api/analyses/{id}/ops", s.applyOp)
+	mux.HandleFunc("GET /api/analyses/{id}/export.xlsx", s.exportXLSX)
+	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
+		s.error(w, r, model.Errorf(model.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
+	})
+	if s.Page != nil {
+		mux.Handle("/", s.Page)
+	}
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusForbidden, errorBody{Error: model.Error{Code: model.EINVALID, Message: "cross-origin request refused"}})
+	}))
+	return s.logRequests(cop.Handler(mux))
+}
+
+// NewHTTPServer wraps h in an http.Server with timeouts, so a slow or stalled
+// client cannot hold a connection forever.
+func NewHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      120 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// logRequests logs API requests and failed page requests; successful static
+// file requests are too many to be worth a line each.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		if rec.status >= 400 || len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/" {
+			s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
+		}
+	})
+}

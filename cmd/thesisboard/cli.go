@@ -1,0 +1,119 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"thesisboard/app/sqlite"
+	"thesisboard/exports/xlsx"
+)
+
+const usage = `usage:
+  thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR]
+  thesisboard export [-data DIR] -analysis ID -o FILE.xlsx
+`
+
+// run dispatches a subcommand and returns the process exit code.
+func run(args []string) int {
+	if len(args) == 0 {
+		args = []string{"serve"}
+	}
+	var err error
+	switch args[0] {
+	case "serve":
+		err = serve(args[1:])
+	case "export":
+		err = export(args[1:], os.Stdout)
+	case "help", "-h", "-help", "--help":
+		fmt.Print(usage)
+		return 0
+	default:
+		fmt.Fprintf(os.Stderr, "thesisboard: unknown command %q\n%s", args[0], usage)
+		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "thesisboard:", err)
+		return 1
+	}
+	return 0
+}
+
+// defaultDataDir is thesisboard's folder in the user's data directory
+// ($XDG_DATA_HOME, or ~/.local/share).
+func defaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "thesisboard")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "thesisboard")
+	}
+	return "thesisboard-data"
+}
+
+func serve(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	data := fs.String("data", defaultDataDir(), "data directory (created when missing)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	m := &Main{Addr: *addr, DataDir: *data, Log: log}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := m.Run(ctx); err != nil {
+		return err
+	}
+	log.Info("serving", "url", m.URL(), "data", *data)
+	<-ctx.Done()
+	log.Info("shutting down")
+	return m.Close()
+}
+
+func export(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	data := fs.String("data", defaultDataDir(), "data directory")
+	id := fs.Int64("analysis", 0, "id of the analysis to export")
+	out := fs.String("o", "", "workbook to write (.xlsx)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *id == 0 || *out == "" {
+		return errors.New("export needs -analysis ID and -o FILE.xlsx")
+	}
+	store, err := sqlite.Open(*data)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a, err := store.Get(context.Background(), *id)
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if err := xlsx.Write(f, a); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	return nil
+}

@@ -1,0 +1,21 @@
+// Command thesisboard is both halves of the app, as go-app expects: built for
+// GOOS=js GOARCH=wasm it is the browser app (web/app.wasm); built natively it
+// is the server and command-line tool that serves that app.
+//
+//	thesisboard serve  -addr 127.0.0.1:8080 -data DIR
+//	thesisboard export -data DIR -analysis ID -o FILE.xlsx
+package main
+
+import (
+	"os"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/components"
+)
+
+func main() {
+	components.Routes()
+	app.RunWhenOnBrowser() // in the browser this never returns
+	os.Exit(run(os.Args[1:]))
+}

@@ -1,0 +1,100 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"thesisboard/app/sample"
+	"thesisboard/app/server"
+	"thesisboard/app/sqlite"
+	"thesisboard/web"
+)
+
+// Main is the server program: the store, the HTTP server and the listener.
+// Tests start it on port 0 with a temp data directory, exactly as
+// `thesisboard serve` does.
+type Main struct {
+	Addr    string
+	DataDir string
+	Log     *slog.Logger
+
+	store *sqlite.Store
+	http  *http.Server
+	ln    net.Listener
+	done  chan error
+}
+
+// Run opens the store (adding the sample analysis to an empty one), starts
+// listening and serves in the background. It returns once the server accepts
+// connections.
+func (m *Main) Run(ctx context.Context) error {
+	if m.Log == nil {
+		m.Log = slog.Default()
+	}
+	store, err := sqlite.Open(m.DataDir)
+	if err != nil {
+		return err
+	}
+	m.store = store
+	if err := m.seed(ctx); err != nil {
+		store.Close()
+		return err
+	}
+	static, err := server.NewStatic(web.FS)
+	if err != nil {
+		store.Close()
+		return fmt.Errorf("read web files: %w", err)
+	}
+	if !static.Has("app.wasm") {
+		m.Log.Warn("web/app.wasm is missing: build with `make build` so the page can run")
+	}
+	srv := &server.Server{Store: store, Log: m.Log, Page: server.NewPage(static)}
+	m.http = server.NewHTTPServer(srv.Handler(), m.Log)
+	if m.ln, err = net.Listen("tcp", m.Addr); err != nil {
+		store.Close()
+		return err
+	}
+	m.done = make(chan error, 1)
+	go func() { m.done <- m.http.Serve(m.ln) }()
+	return nil
+}
+
+// seed creates the sample analysis when the database has none, so a first
+// start shows a real dashboard.
+func (m *Main) seed(ctx context.Context) error {
+	n, err := m.store.Count(ctx)
+	if err != nil || n > 0 {
+		return err
+	}
+	a, err := m.store.Create(ctx, sample.Lumen(time.Now().UTC()))
+	if err != nil {
+		return fmt.Errorf("create sample analysis: %w", err)
+	}
+	m.Log.Info("created the sample analysis", "id", a.ID, "title", a.Title)
+	return nil
+}
+
+// URL is the server's base URL.
+func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
+
+// Store is the server's store, for tests.
+func (m *Main) Store() *sqlite.Store { return m.store }
+
+// Close stops accepting requests, lets the ones in flight finish (up to ten
+// seconds) and closes the database.
+func (m *Main) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := m.http.Shutdown(ctx)
+	if serveErr := <-m.done; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(err, serveErr)
+	}
+	return errors.Join(err, m.store.Close())
+}

@@ -1,0 +1,181 @@
+package components
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/client"
+	"thesisboard/app/model"
+)
+
+// Dashboard is the page of one analysis at /a/{id}: the thesis, a grid per
+// section, the charts, the watchlist and the sources.
+//
+// Edits arrive as actionOp from the child components. The page applies each
+// op to its copy at once (the same model.Apply the server runs), so grids and
+// charts redraw without waiting, then sends the ops to the server one at a
+// time, in order. A rejected op reloads the analysis from the server, so the
+// page never shows what the server does not hold.
+type Dashboard struct {
+	app.Compo
+
+	id      int64
+	a       *model.Analysis
+	status  string // loading, loaded, error
+	loadErr string
+
+	queue   []model.Op // applied here, not yet acknowledged by the server
+	sending bool
+	saveErr string
+}
+
+// OnMount runs in the browser once the page is in the DOM.
+func (d *Dashboard) OnMount(ctx app.Context) {
+	ctx.Handle(actionOp, d.onOp)
+}
+
+// OnNav runs on every navigation to the page; it loads the analysis.
+func (d *Dashboard) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(ctx.Page().URL().Path, "/a/"), 10, 64)
+	if err != nil {
+		d.status, d.loadErr = "error", "This address does not name an analysis."
+		return
+	}
+	d.id, d.status = id, "loading"
+	d.load(ctx)
+}
+
+func (d *Dashboard) load(ctx app.Context) {
+	id := d.id
+	ctx.Async(func() {
+		a, err := apiClient().Get(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				d.status, d.loadErr = "error", model.ErrorMessage(err)
+				return
+			}
+			d.a, d.status = a, "loaded"
+			ctx.Page().SetTitle(a.Title + " · thesisboard")
+			markReady(ctx, "dashboard")
+		})
+	})
+}
+
+func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
+	op, ok := action.Value.(model.Op)
+	if !ok || d.a == nil {
+		return
+	}
+	next := d.a.Clone()
+	if err := model.Apply(next, op); err != nil {
+		d.saveErr = model.ErrorMessage(err)
+		return
+	}
+	d.a = next
+	d.saveErr = ""
+	d.queue = append(d.queue, op)
+	d.sendNext(ctx)
+}
+
+// sendNext sends the oldest unacknowledged op unless one is in flight.
+func (d *Dashboard) sendNext(ctx app.Context) {
+	if d.sending || len(d.queue) == 0 {
+		return
+	}
+	d.sending = true
+	op := d.queue[0]
+	op.BaseVersion = d.a.Version
+	id := d.id
+	ctx.Async(func() {
+		version, err := apiClient().Apply(context.Background(), id, op)
+		ctx.Dispatch(func(ctx app.Context) {
+			d.sending = false
+			if err != nil {
+				d.queue = nil
+				d.saveErr = model.ErrorMessage(err)
+				d.load(ctx)
+				return
+			}
+			d.queue = d.queue[1:]
+			d.a.Version = version
+			d.sendNext(ctx)
+		})
+	})
+}
+
+func (d *Dashboard) saveState() *SaveState {
+	switch {
+	case d.saveErr != "":
+		return &SaveState{State: stateError, Message: d.saveErr, Pending: len(d.queue)}
+	case len(d.queue) > 0:
+		return &SaveState{State: stateSaving, Pending: len(d.queue)}
+	}
+	return &SaveState{State: stateSaved}
+}
+
+// Render draws the page for the current status.
+func (d *Dashboard) Render() app.UI {
+	var body app.UI
+	switch d.status {
+	case "loaded":
+		body = d.renderAnalysis()
+	case "error":
+		body = app.Div().Class("card").Body(
+			app.P().Class("error").ID("load-error").Text(d.loadErr),
+			app.A().Href("/").Text("Back to all analyses"),
+		)
+	default:
+		body = app.P().Class("muted").Text("Loading analysis…")
+	}
+	return newShell(d.saveState()).Body(body)
+}
+
+func (d *Dashboard) renderAnalysis() app.UI {
+	a := d.a
+	return app.Div().ID("dashboard").Body(
+		app.Div().Class("toolbar").Body(
+			app.H1().ID("analysis-title").Text(a.Title),
+			app.Span().Class("badge").Text(a.Ticker),
+			app.Span().Class("muted").Text("as of "+a.AsOf),
+			app.A().Class("button").ID("export").Href(client.ExportURL(a.ID)).Attr("download", "").Text("Download Excel"),
+		),
+		&ThesisCard{Thesis: a.Thesis},
+		app.Div().Class("cards").Body(
+			app.Div().Class("card").Body(NewChart("chart-debt-fcf", DebtFCFOption(a))),
+			app.Div().Class("card").Body(NewChart("chart-moves", MovesOption(a.Watchlist))),
+			app.Div().Class("card").Body(NewChart("chart-relative", RelativeOption(a))),
+		),
+		app.Div().Class("cards wide").Body(
+			app.Range(a.Sections).Slice(func(i int) app.UI {
+				return &Grid{Section: a.Sections[i], References: a.References}
+			}),
+		),
+		&Watchlist{Rows: a.Watchlist},
+		d.renderReferences(),
+	)
+}
+
+func (d *Dashboard) renderReferences() app.UI {
+	refs := d.a.References
+	return app.Div().Class("card refs").ID("references").Body(
+		app.H2().Text("Sources"),
+		app.Ol().Body(app.Range(refs).Slice(func(i int) app.UI {
+			r := refs[i]
+			li := app.Li().Value(r.Num)
+			label := r.Title
+			if r.AsOf != "" {
+				label += " (" + r.AsOf + ")"
+			}
+			if strings.HasPrefix(r.URL, "https://") || strings.HasPrefix(r.URL, "http://") {
+				return li.Body(app.A().Href(r.URL).Target("_blank").Rel("noopener").Text(label))
+			}
+			return li.Text(label)
+		})),
+	)
+}

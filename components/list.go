@@ -1,0 +1,117 @@
+package components
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/model"
+)
+
+// ListPage is the home page: every analysis, with new, duplicate and delete.
+// A deleted analysis goes to the trash, and the page offers to undo it.
+type ListPage struct {
+	app.Compo
+	list     []model.Summary
+	status   string
+	err      string
+	newTitle string
+	deleted  *model.Summary
+}
+
+// OnNav loads the list; it runs on each visit.
+func (p *ListPage) OnNav(ctx app.Context) {
+	if app.IsServer {
+		return
+	}
+	p.reload(ctx)
+}
+
+func (p *ListPage) reload(ctx app.Context) {
+	ctx.Async(func() {
+		list, err := apiClient().List(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.status, p.err = "error", model.ErrorMessage(err)
+				return
+			}
+			p.list, p.status = list, "loaded"
+			markReady(ctx, "list")
+		})
+	})
+}
+
+// do runs a call against the server, then reloads the list or shows the error.
+func (p *ListPage) do(ctx app.Context, call func(context.Context) error) {
+	ctx.Async(func() {
+		err := call(context.Background())
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.err = model.ErrorMessage(err)
+				return
+			}
+			p.err = ""
+			p.reload(ctx)
+		})
+	})
+}
+
+func (p *ListPage) onCreate(ctx app.Context, e app.Event) {
+	title := p.newTitle
+	ctx.Async(func() {
+		a, err := apiClient().Create(context.Background(), title)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.err = model.ErrorMessage(err)
+				return
+			}
+			ctx.Navigate("/a/" + strconv.FormatInt(a.ID, 10))
+		})
+	})
+}
+
+// Render draws the list.
+func (p *ListPage) Render() app.UI {
+	return newShell(nil).Body(
+		app.H1().Text("Analyses"),
+		app.Div().Class("toolbar").Body(
+			app.Input().ID("new-title").Placeholder("Title of a new analysis").Value(p.newTitle).
+				OnInput(func(ctx app.Context, e app.Event) { p.newTitle = ctx.JSSrc().Get("value").String() }),
+			app.Button().Class("primary").ID("new-analysis").Text("New analysis").OnClick(p.onCreate),
+		),
+		app.If(p.err != "", func() app.UI { return app.P().Class("error").ID("list-error").Text(p.err) }),
+		app.If(p.deleted != nil, func() app.UI {
+			d := *p.deleted
+			return app.P().ID("undo-delete").Body(
+				app.Text("Moved “"+d.Title+"” to the trash. "),
+				app.Button().Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
+					p.deleted = nil
+					p.do(ctx, func(c context.Context) error { return apiClient().Restore(c, d.ID) })
+				}),
+			)
+		}),
+		app.If(p.status == "", func() app.UI { return app.P().Class("muted").Text("Loading…") }),
+		app.Div().Class("card list").Body(app.Table().Body(
+			app.THead().Body(app.Tr().Body(app.Th().Text("Title"), app.Th().Text("Ticker"), app.Th().Text("Verdict"), app.Th().Text("Updated"), app.Th())),
+			app.TBody().Body(app.Range(p.list).Slice(func(i int) app.UI {
+				s := p.list[i]
+				return app.Tr().Class("analysis-row").Body(
+					app.Td().Body(app.A().Href("/a/"+strconv.FormatInt(s.ID, 10)).Text(s.Title)),
+					app.Td().Text(s.Ticker),
+					app.Td().Text(s.Verdict),
+					app.Td().Class("muted").Text(s.Updated.Local().Format("2006-01-02 15:04")),
+					app.Td().Body(
+						app.Button().Text("Duplicate").OnClick(func(ctx app.Context, e app.Event) {
+							p.do(ctx, func(c context.Context) error { _, err := apiClient().Duplicate(c, s.ID); return err })
+						}),
+						app.Button().Text("Delete").OnClick(func(ctx app.Context, e app.Event) {
+							p.deleted = &s
+							p.do(ctx, func(c context.Context) error { return apiClient().Delete(c, s.ID) })
+						}),
+					),
+				)
+			})),
+		)),
+	)
+}

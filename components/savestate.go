@@ -1,0 +1,39 @@
+package components
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Save states shown in the header.
+const (
+	stateSaved  = "saved"
+	stateSaving = "saving"
+	stateError  = "error"
+)
+
+// SaveState shows whether the edits of this tab are on the server: saving
+// (with how many are in flight), saved, or the error that stopped them.
+type SaveState struct {
+	app.Compo
+	State   string
+	Pending int
+	Message string
+}
+
+// Render draws the indicator; data-state carries the state for scripts.
+func (s *SaveState) Render() app.UI {
+	text := "All changes saved"
+	switch s.State {
+	case stateSaving:
+		text = "Saving " + strconv.Itoa(s.Pending) + " edit"
+		if s.Pending != 1 {
+			text += "s"
+		}
+		text += "…"
+	case stateError:
+		text = "Not saved: " + s.Message
+	}
+	return app.Span().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).Text(text)
+}

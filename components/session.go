@@ -1,0 +1,29 @@
+package components
+
+import (
+	"math/rand/v2"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/client"
+)
+
+// sessionID names this tab in the op log, so history can say which session
+// made an edit.
+var sessionID = "tab-" + strconv.FormatUint(rand.Uint64(), 36)
+
+// apiClient returns a client for the server that served the page.
+func apiClient() *client.Client {
+	u := app.Window().URL()
+	return client.New(u.Scheme+"://"+u.Host, sessionID)
+}
+
+// markReady sets data-ready on <body> once a page has its data drawn, so a
+// person's script, the browser tests and the load benchmark can tell when the
+// page is interactive.
+func markReady(ctx app.Context, page string) {
+	ctx.Defer(func(ctx app.Context) {
+		app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", page)
+	})
+}

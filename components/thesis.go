@@ -1,0 +1,98 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/model"
+)
+
+// ThesisCard shows the question, verdict, conviction, summary and risks. A
+// click on a field opens it for editing; saving sends a set_thesis op.
+type ThesisCard struct {
+	app.Compo
+	Thesis model.Thesis
+
+	field string // the field being edited, "" when none
+	draft string
+}
+
+// Render draws the card, with an editor in place of the field being edited.
+func (t *ThesisCard) Render() app.UI {
+	th := t.Thesis
+	return app.Div().Class("card thesis").ID("thesis").Body(
+		t.field_("question", th.Question, func() app.UI {
+			return app.Div().Class("question editable").ID("thesis-question").Text(th.Question)
+		}),
+		app.Div().Class("facts").Body(
+			app.Span().Class("muted").Text("Verdict"),
+			t.field_("verdict", th.Verdict, func() app.UI {
+				return app.Span().Class("badge editable "+verdictClass(th.Verdict)).ID("thesis-verdict").Text(orDash(th.Verdict))
+			}),
+			app.Span().Class("muted").Text("Conviction"),
+			t.field_("conviction", th.Conviction, func() app.UI {
+				return app.Span().Class("badge editable").ID("thesis-conviction").Text(orDash(th.Conviction))
+			}),
+		),
+		t.field_("summary", th.Summary, func() app.UI {
+			return app.P().Class("editable").ID("thesis-summary").Text(orDash(th.Summary))
+		}),
+		app.H2().Text("Risks"),
+		t.field_("risks", strings.Join(th.Risks, "\n"), func() app.UI {
+			return app.Ul().Class("editable").ID("thesis-risks").Body(
+				app.Range(th.Risks).Slice(func(i int) app.UI { return app.Li().Text(th.Risks[i]) }),
+			)
+		}),
+	)
+}
+
+// field_ shows a field, or its editor when it is the one being edited.
+func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
+	if t.field != name {
+		return app.Div().OnClick(func(ctx app.Context, e app.Event) {
+			t.field, t.draft = name, value
+			ctx.Defer(func(ctx app.Context) {
+				if el := app.Window().GetElementByID("thesis-edit"); el.Truthy() {
+					el.Call("focus")
+				}
+			})
+		}).Title("Click to edit").Body(show())
+	}
+	return app.Div().Body(
+		app.Textarea().ID("thesis-edit").Text(t.draft).
+			OnInput(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				if e.Get("key").String() == "Escape" {
+					t.field = ""
+				}
+			}),
+		app.Div().Class("toolbar").Body(
+			app.Button().Class("primary").ID("thesis-save").Text("Save").OnClick(func(ctx app.Context, e app.Event) {
+				if t.draft != value {
+					sendOp(ctx, model.Op{Kind: model.OpSetThesis, Field: name, Text: t.draft})
+				}
+				t.field = ""
+			}),
+			app.Button().Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.field = "" }),
+			app.If(name == "risks", func() app.UI { return app.Span().Class("muted").Text("One risk per line.") }),
+		),
+	)
+}
+
+func verdictClass(v string) string {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "yes":
+		return "yes"
+	case "no":
+		return "no"
+	}
+	return ""
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
