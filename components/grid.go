@@ -92,7 +92,7 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	if r == g.row && c == g.col {
 		classes += " selected"
 		if g.editing {
-			return td.Class(classes+" editing").Body(
+			return td.Class(classes + " editing").Body(
 				app.Input().ID(g.editID()).Value(g.draft).
 					OnInput(func(ctx app.Context, e app.Event) { g.draft = ctx.JSSrc().Get("value").String() }).
 					OnKeyDown(g.onEditKey),

@@ -28,7 +28,7 @@ func (t *ThesisCard) Render() app.UI {
 		app.Div().Class("facts").Body(
 			app.Span().Class("muted").Text("Verdict"),
 			t.field_("verdict", th.Verdict, func() app.UI {
-				return app.Span().Class("badge editable "+verdictClass(th.Verdict)).ID("thesis-verdict").Text(orDash(th.Verdict))
+				return app.Span().Class("badge editable " + verdictClass(th.Verdict)).ID("thesis-verdict").Text(orDash(th.Verdict))
 			}),
 			app.Span().Class("muted").Text("Conviction"),
 			t.field_("conviction", th.Conviction, func() app.UI {

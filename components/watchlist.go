@@ -84,7 +84,7 @@ func (w *Watchlist) Render() app.UI {
 							cls += " desc"
 						}
 					}
-					return app.Th().Class(cls).ID("watch-sort-"+strconv.Itoa(i)).Text(watchColumns[i].title).OnClick(w.onSort(i))
+					return app.Th().Class(cls).ID("watch-sort-" + strconv.Itoa(i)).Text(watchColumns[i].title).OnClick(w.onSort(i))
 				}),
 				app.Th(),
 			)),
