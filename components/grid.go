@@ -15,6 +15,12 @@ import (
 // Keys follow the spreadsheet an analyst knows: arrows and Tab move, Enter or
 // F2 or a double click edits, typing replaces, Enter and Tab commit, Escape
 // cancels, Delete clears.
+//
+// Typing goes into one text box per grid, the editor, that never leaves the
+// DOM: it sits invisibly on the selected cell and keeps the focus while the
+// grid is in use. A typed character lands in it natively and switches the
+// grid to editing; nothing has to move the focus between keystrokes, so no
+// character typed quickly after a click or a move can be lost or doubled.
 type Grid struct {
 	app.Compo
 	Section    model.Section
@@ -23,10 +29,18 @@ type Grid struct {
 	row, col int
 	editing  bool
 	draft    string
+	listen   []listener // DOM listeners added in OnMount
 }
 
-func (g *Grid) gridID() string { return "grid-" + g.Section.ID }
-func (g *Grid) editID() string { return "edit-" + g.Section.ID }
+// listener is a DOM event listener the grid added itself.
+type listener struct {
+	target app.Value
+	event  string
+	fn     app.Func
+}
+
+func (g *Grid) gridID() string   { return "grid-" + g.Section.ID }
+func (g *Grid) editorID() string { return "editor-" + g.Section.ID }
 
 // CellID is the element id of a cell, for tests and links.
 func CellID(sheet string, row, col int) string {
@@ -37,13 +51,13 @@ func (g *Grid) size() (rows, cols int) {
 	return max(len(g.Section.Cells), 1), max(g.Section.Width(), 1)
 }
 
-// Render draws the formula bar and the sheet.
+// Render draws the formula bar, the sheet and the editor.
 func (g *Grid) Render() app.UI {
 	rows, cols := g.size()
-	sel := g.Section.Cell(g.row, g.col)
-	raw := sel.Input
+	raw := g.Section.Cell(g.row, g.col).Input
+	editing := "0"
 	if g.editing {
-		raw = g.draft
+		raw, editing = g.draft, "1"
 	}
 	return app.Div().Class("card").Body(
 		app.H2().Text(g.Section.Title),
@@ -52,7 +66,7 @@ func (g *Grid) Render() app.UI {
 			app.Span().Class("addr").Text(model.Addr(g.row, g.col)),
 			app.Div().Class("raw").ID("fx-"+g.Section.ID).Text(raw),
 		),
-		app.Div().Class("grid").ID(g.gridID()).TabIndex(0).OnKeyDown(g.onKey).Body(
+		app.Div().Class("grid").ID(g.gridID()).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Class("colhead"),
@@ -69,6 +83,10 @@ func (g *Grid) Render() app.UI {
 					}),
 				),
 			),
+			// The editor's value is owned by the browser and set from Go only
+			// through startEdit and endEdit, never by rendering.
+			app.Textarea().ID(g.editorID()).Class("editor").DataSet("editing", editing).
+				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("rows", "1"),
 		),
 	)
 }
@@ -91,13 +109,6 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	}
 	if r == g.row && c == g.col {
 		classes += " selected"
-		if g.editing {
-			return td.Class(classes + " editing").Body(
-				app.Input().ID(g.editID()).Value(g.draft).
-					OnInput(func(ctx app.Context, e app.Event) { g.draft = ctx.JSSrc().Get("value").String() }).
-					OnKeyDown(g.onEditKey),
-			)
-		}
 	}
 	td = td.Class(classes)
 	text := model.Display(cell.Value, cell.Format)
@@ -134,47 +145,196 @@ func (g *Grid) moveTo(ctx app.Context, r, c int) {
 	rows, cols := g.size()
 	g.row = min(max(r, 0), rows-1)
 	g.col = min(max(c, 0), cols-1)
-	g.focusGrid(ctx)
+	g.placeEditor(ctx)
 }
 
+// editor returns the grid's editor element.
+func (g *Grid) editor() app.Value { return app.Window().GetElementByID(g.editorID()) }
+
+// startEdit opens the selected cell for editing with text in the editor and
+// the caret at its end.
 func (g *Grid) startEdit(ctx app.Context, text string) {
 	g.editing, g.draft = true, text
-	ctx.Defer(func(ctx app.Context) {
-		in := app.Window().GetElementByID(g.editID())
-		if in.Truthy() {
-			in.Call("focus")
-			n := len([]rune(g.draft))
-			in.Set("selectionStart", n)
-			in.Set("selectionEnd", n)
-		}
-	})
+	if ed := g.editor(); ed.Truthy() {
+		ed.Set("value", text)
+		ed.Call("focus", map[string]any{"preventScroll": true})
+		n := ed.Get("value").Get("length").Int()
+		ed.Call("setSelectionRange", n, n)
+	}
+	g.placeEditor(ctx)
+}
+
+// endEdit leaves editing and empties the editor for the next keystroke.
+func (g *Grid) endEdit(ctx app.Context) {
+	g.editing = false
+	if ed := g.editor(); ed.Truthy() {
+		ed.Set("value", "")
+	}
+	g.placeEditor(ctx)
 }
 
 // commit sends the draft when it differs from the cell's input.
 func (g *Grid) commit(ctx app.Context) {
-	g.editing = false
-	if g.draft == g.Section.Cell(g.row, g.col).Input {
+	draft := g.draft
+	g.endEdit(ctx)
+	if draft == g.Section.Cell(g.row, g.col).Input {
 		return
 	}
-	sendOp(ctx, model.Op{Kind: model.OpSetCell, Sheet: g.Section.ID, Cell: model.Addr(g.row, g.col), Input: g.draft})
+	sendOp(ctx, model.Op{Kind: model.OpSetCell, Sheet: g.Section.ID, Cell: model.Addr(g.row, g.col), Input: draft})
 }
 
-func (g *Grid) focusGrid(ctx app.Context) {
+// placeEditor moves the editor onto the selected cell once the DOM is drawn,
+// and gives it the focus.
+func (g *Grid) placeEditor(ctx app.Context) { g.place(ctx, true) }
+
+// place moves the editor onto the selected cell, taking the focus only when
+// asked: a grid that has just mounted must not steal it from the page.
+func (g *Grid) place(ctx app.Context, focus bool) {
 	ctx.Defer(func(ctx app.Context) {
-		if el := app.Window().GetElementByID(g.gridID()); el.Truthy() {
-			el.Call("focus", map[string]any{"preventScroll": true})
+		ed := g.editor()
+		grid := app.Window().GetElementByID(g.gridID())
+		td := app.Window().GetElementByID(CellID(g.Section.ID, g.row, g.col))
+		if !ed.Truthy() || !grid.Truthy() || !td.Truthy() {
+			return
+		}
+		gr, tr := grid.Call("getBoundingClientRect"), td.Call("getBoundingClientRect")
+		style := ed.Get("style")
+		px := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }
+		style.Set("left", px(tr.Get("left").Float()-gr.Get("left").Float()+grid.Get("scrollLeft").Float()))
+		style.Set("top", px(tr.Get("top").Float()-gr.Get("top").Float()+grid.Get("scrollTop").Float()))
+		style.Set("width", px(tr.Get("width").Float()))
+		style.Set("height", px(tr.Get("height").Float()))
+		if focus {
+			ed.Call("focus", map[string]any{"preventScroll": true})
 		}
 	})
 }
 
-func (g *Grid) onKey(ctx app.Context, e app.Event) {
-	if g.editing {
+// OnMount adds the grid's own DOM listeners. go-app runs its event handlers
+// later, on the UI goroutine, when it is too late to call preventDefault; a
+// grid must stop the browser from scrolling on arrows or leaving on Tab, so
+// these listeners decide that at once, from the event and the editor's
+// data-editing flag, and hand the rest to the UI goroutine in order.
+func (g *Grid) OnMount(ctx app.Context) {
+	ed, grid := g.editor(), app.Window().GetElementByID(g.gridID())
+	if !ed.Truthy() || !grid.Truthy() {
 		return
 	}
-	key := e.Get("key").String()
-	shift := e.Get("shiftKey").Bool()
-	mod := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool()
-	switch key {
+	g.on(ed, "keydown", func(e app.Value) {
+		k := keyOf(e)
+		if k.handled(ed.Get("dataset").Get("editing").String() == "1") {
+			e.Call("preventDefault")
+			ctx.Dispatch(func(ctx app.Context) { g.onKey(ctx, k) })
+		}
+	})
+	g.on(ed, "input", func(e app.Value) {
+		v := ed.Get("value").String()
+		ctx.Dispatch(func(ctx app.Context) { g.onTyped(ctx, v) })
+	})
+	// Keep the focus in the editor when a cell is pressed, before the click
+	// is handled, so keys typed right after a click reach it.
+	g.on(grid, "mousedown", func(e app.Value) {
+		if e.Get("target").Get("id").String() != g.editorID() {
+			e.Call("preventDefault")
+			ed.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
+	g.place(ctx, false)
+}
+
+func (g *Grid) on(target app.Value, event string, fn func(e app.Value)) {
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		fn(args[0])
+		return nil
+	})
+	target.Call("addEventListener", event, f)
+	g.listen = append(g.listen, listener{target: target, event: event, fn: f})
+}
+
+// OnDismount removes the listeners OnMount added.
+func (g *Grid) OnDismount() {
+	for _, l := range g.listen {
+		l.target.Call("removeEventListener", l.event, l.fn)
+		l.fn.Release()
+	}
+	g.listen = nil
+}
+
+// key is what the grid needs of a keydown event.
+type key struct {
+	name  string
+	shift bool
+	mod   bool // Ctrl, Cmd or Alt held
+}
+
+func keyOf(e app.Value) key {
+	return key{
+		name:  e.Get("key").String(),
+		shift: e.Get("shiftKey").Bool(),
+		mod:   e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool(),
+	}
+}
+
+// handled reports whether the grid acts on the key itself, so the browser
+// must not. While editing, arrows and Delete edit the text as usual.
+func (k key) handled(editing bool) bool {
+	switch k.name {
+	case "Enter", "Tab", "Escape":
+		return true
+	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "F2", "Delete", "Backspace":
+		return !editing
+	}
+	return false
+}
+
+// onTyped runs when the editor's text changes: the first character typed on
+// a selected cell starts an edit that replaces its content.
+func (g *Grid) onTyped(ctx app.Context, text string) {
+	if !g.editing {
+		g.editing = true
+		g.placeEditor(ctx)
+	}
+	g.draft = text
+}
+
+// onKey runs on the UI goroutine for the keys handled() accepted. It checks
+// g.editing, not the flag handled() saw: a key can arrive before the render
+// that follows the first typed character.
+func (g *Grid) onKey(ctx app.Context, k key) {
+	if g.editing {
+		switch k.name {
+		case "Enter":
+			g.commit(ctx)
+			g.moveTo(ctx, g.row+step(k.shift), g.col)
+		case "Tab":
+			g.commit(ctx)
+			g.moveTo(ctx, g.row, g.col+step(k.shift))
+		case "Escape":
+			g.endEdit(ctx)
+		case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight":
+			// Typed-over cells commit on an arrow, as in Excel's Enter mode.
+			g.commit(ctx)
+			g.move(ctx, k.name)
+		}
+		return
+	}
+	switch k.name {
+	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight":
+		g.move(ctx, k.name)
+	case "Tab":
+		g.moveTo(ctx, g.row, g.col+step(k.shift))
+	case "Enter", "F2":
+		g.startEdit(ctx, g.Section.Cell(g.row, g.col).Input)
+	case "Delete", "Backspace":
+		if g.Section.Cell(g.row, g.col).Input != "" {
+			g.draft = ""
+			g.commit(ctx)
+		}
+	}
+}
+
+func (g *Grid) move(ctx app.Context, arrow string) {
+	switch arrow {
 	case "ArrowUp":
 		g.moveTo(ctx, g.row-1, g.col)
 	case "ArrowDown":
@@ -183,52 +343,13 @@ func (g *Grid) onKey(ctx app.Context, e app.Event) {
 		g.moveTo(ctx, g.row, g.col-1)
 	case "ArrowRight":
 		g.moveTo(ctx, g.row, g.col+1)
-	case "Tab":
-		if shift {
-			g.moveTo(ctx, g.row, g.col-1)
-		} else {
-			g.moveTo(ctx, g.row, g.col+1)
-		}
-	case "Enter", "F2":
-		g.startEdit(ctx, g.Section.Cell(g.row, g.col).Input)
-	case "Delete", "Backspace":
-		if g.Section.Cell(g.row, g.col).Input != "" {
-			g.draft = ""
-			g.commit(ctx)
-		}
-	default:
-		if len([]rune(key)) != 1 || mod {
-			return
-		}
-		g.startEdit(ctx, key)
 	}
-	e.PreventDefault()
 }
 
-func (g *Grid) onEditKey(ctx app.Context, e app.Event) {
-	e.Call("stopPropagation")
-	key := e.Get("key").String()
-	shift := e.Get("shiftKey").Bool()
-	switch key {
-	case "Enter":
-		g.commit(ctx)
-		if shift {
-			g.moveTo(ctx, g.row-1, g.col)
-		} else {
-			g.moveTo(ctx, g.row+1, g.col)
-		}
-	case "Tab":
-		g.commit(ctx)
-		if shift {
-			g.moveTo(ctx, g.row, g.col-1)
-		} else {
-			g.moveTo(ctx, g.row, g.col+1)
-		}
-	case "Escape":
-		g.editing = false
-		g.focusGrid(ctx)
-	default:
-		return
+// step is the direction of a move: back with Shift, forward without.
+func step(shift bool) int {
+	if shift {
+		return -1
 	}
-	e.PreventDefault()
+	return 1
 }

@@ -19,11 +19,15 @@ func apiClient() *client.Client {
 	return client.New(u.Scheme+"://"+u.Host, sessionID)
 }
 
-// markReady sets data-ready on <body> once a page has its data drawn, so a
-// person's script, the browser tests and the load benchmark can tell when the
-// page is interactive.
+// markReady sets data-ready on <body> once a page has its data drawn, and
+// records when (window.thesisboardReadyAt, in ms since navigation start), so
+// the browser tests and the load benchmark can tell when it is interactive.
 func markReady(ctx app.Context, page string) {
 	ctx.Defer(func(ctx app.Context) {
-		app.Window().Get("document").Get("body").Call("setAttribute", "data-ready", page)
+		w := app.Window()
+		if w.Get("thesisboardReadyAt").IsUndefined() {
+			w.Set("thesisboardReadyAt", w.Get("performance").Call("now"))
+		}
+		w.Get("document").Get("body").Call("setAttribute", "data-ready", page)
 	})
 }

@@ -8,6 +8,7 @@ package main
 
 import (
 	"os"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -15,7 +16,12 @@ import (
 )
 
 func main() {
-	components.Routes()
+	registerRoutes()
 	app.RunWhenOnBrowser() // in the browser this never returns
 	os.Exit(run(os.Args[1:]))
 }
+
+// registerRoutes tells go-app which pages exist. The browser needs it to
+// render, the server to prerender; tests that start Main without main() get
+// it from Main.Run.
+var registerRoutes = sync.OnceFunc(components.Routes)

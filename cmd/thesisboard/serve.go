@@ -38,6 +38,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Log == nil {
 		m.Log = slog.Default()
 	}
+	registerRoutes()
 	store, err := sqlite.Open(m.DataDir)
 	if err != nil {
 		return err

@@ -1,0 +1,103 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"thesisboard/app/server"
+	"thesisboard/web"
+)
+
+// startMain starts the real server program on a loopback port with a fresh
+// data directory and stops it when the test ends.
+func startMain(tb testing.TB) *Main {
+	tb.Helper()
+	if st, err := server.NewStatic(web.FS); err != nil || !st.Has("app.wasm") || !st.Has("echarts.min.js") {
+		tb.Fatal("web/app.wasm or web/echarts.min.js is not built: run the tests with `make test`, which builds them first")
+	}
+	m := &Main{Addr: "127.0.0.1:0", DataDir: tb.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := m.Close(); err != nil {
+			tb.Error(err)
+		}
+	})
+	return m
+}
+
+// chromiumPath is Debian's Chromium unless CHROMIUM names another.
+func chromiumPath(tb testing.TB) string {
+	p := os.Getenv("CHROMIUM")
+	if p == "" {
+		p = "/usr/bin/chromium"
+	}
+	if _, err := os.Stat(p); err != nil {
+		tb.Fatalf("no Chromium at %s (make test installs Debian's chromium): %v", p, err)
+	}
+	return p
+}
+
+// newBrowser starts headless Chromium with its own profile in profileDir and
+// returns a tab context that ends with the test (or after timeout).
+func newBrowser(tb testing.TB, profileDir string, timeout time.Duration) context.Context {
+	tb.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(tb)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(profileDir),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("window-size", "1400,1000"),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	// Start the browser now, so a failure to launch fails here.
+	if err := chromedp.Do(ctx); err != nil {
+		tb.Fatalf("start chromium: %v", err)
+	}
+	tb.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
+	return ctx
+}
+
+// eval runs JavaScript in the page and decodes its result.
+func eval[T any](tb testing.TB, ctx context.Context, js string) T {
+	tb.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		tb.Fatalf("evaluate %s: %v", js, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is true.
+func waitFor(tb testing.TB, ctx context.Context, what, js string) {
+	tb.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		tb.Fatalf("waiting for %s (%s): %v", what, js, err)
+	}
+}
+
+// openDashboard loads /a/{id} and waits until the analysis is drawn.
+func openDashboard(tb testing.TB, ctx context.Context, url string) {
+	tb.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		tb.Fatal(err)
+	}
+	waitFor(tb, ctx, "the dashboard", `document.body.dataset.ready === "dashboard"`)
+}

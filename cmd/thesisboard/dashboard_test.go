@@ -1,0 +1,94 @@
+//go:build !wasm
+
+package main
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/xuri/excelize/v2"
+)
+
+const debtCell = "#cell-financial-health-B2"
+
+// debtChartJS reads the debt bar's value back from the live echarts instance.
+const debtChartJS = `echarts.getInstanceByDom(document.getElementById("chart-debt-fcf")).getOption().series[0].data[0].value`
+
+// TestDashboardEndToEnd is the first slice as a person meets it: the page
+// loads with the sample, an edit redraws the chart, survives a reload and is
+// in the downloaded workbook.
+func TestDashboardEndToEnd(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+
+	if got := eval[string](t, ctx, `document.getElementById("thesis-verdict").textContent`); got != "Yes" {
+		t.Errorf("verdict = %q, want Yes", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("`+debtCell+`").textContent`); !strings.HasPrefix(got, "$18.3B") {
+		t.Errorf("debt cell shows %q, want $18.3B", got)
+	}
+	codes := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("tr.watchrow")).map(r => r.dataset.code)`)
+	want := []string{"CANG", "BTCM", "CAN", "COIN", "HUT", "RIOT", "BTDR", "BTBT", "FLD", "MSTR"}
+	if !slices.Equal(codes, want) {
+		t.Errorf("watchlist = %v, want %v", codes, want)
+	}
+	for _, id := range []string{"chart-debt-fcf", "chart-moves"} {
+		if !eval[bool](t, ctx, `document.querySelector("#`+id+` canvas") !== null && document.querySelector("#`+id+` canvas").width > 0`) {
+			t.Errorf("chart %s drew no canvas", id)
+		}
+	}
+	if got := eval[float64](t, ctx, debtChartJS); got != 18.3 {
+		t.Errorf("debt chart starts at %v, want 18.3", got)
+	}
+
+	// Edit the debt cell the way a person does: click, type, Enter.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(debtCell)),
+		chromedp.KeyEvent("17.9"),
+		chromedp.KeyEvent(kb.Enter),
+	); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the edit to be saved", `document.getElementById("savestate").dataset.state === "saved" && document.querySelector("`+debtCell+`").textContent.startsWith("$17.9B")`)
+	if got := eval[float64](t, ctx, debtChartJS); got != 17.9 {
+		t.Errorf("debt chart after edit = %v, want 17.9", got)
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#grid-financial-health td.selected").id`); got != "cell-financial-health-B3" {
+		t.Errorf("after Enter the selection is %q, want the cell below", got)
+	}
+
+	// A reload reads the analysis back from the server.
+	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dashboard after reload", `document.body.dataset.ready === "dashboard"`)
+	if got := eval[string](t, ctx, `document.querySelector("`+debtCell+`").textContent`); !strings.HasPrefix(got, "$17.9B") {
+		t.Errorf("after reload the debt cell shows %q, want $17.9B", got)
+	}
+	if got := eval[float64](t, ctx, debtChartJS); got != 17.9 {
+		t.Errorf("after reload the debt chart = %v, want 17.9", got)
+	}
+
+	// The Download Excel link gives a workbook holding the edit.
+	href := eval[string](t, ctx, `document.getElementById("export").href`)
+	res, err := http.Get(href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	f, err := excelize.OpenReader(res.Body)
+	if err != nil {
+		t.Fatalf("download from %s is not a workbook: %v", href, err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Financial health", "B2", excelize.Options{RawCellValue: true}); v != "17900000000" {
+		t.Errorf("workbook debt = %q, want 17900000000", v)
+	}
+}
