@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"unicode/utf16"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -34,9 +35,10 @@ type Grid struct {
 
 // listener is a DOM event listener the grid added itself.
 type listener struct {
-	target app.Value
-	event  string
-	fn     app.Func
+	target  app.Value
+	event   string
+	fn      app.Func
+	capture bool
 }
 
 func (g *Grid) gridID() string   { return "grid-" + g.Section.ID }
@@ -86,7 +88,9 @@ func (g *Grid) Render() app.UI {
 			// The editor's value is owned by the browser and set from Go only
 			// through startEdit and endEdit, never by rendering.
 			app.Textarea().ID(g.editorID()).Class("editor").DataSet("editing", editing).
-				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("rows", "1"),
+				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("rows", "1").
+				OnKeyDown(g.onKeyDown).
+				OnInput(func(ctx app.Context, e app.Event) { g.onTyped(ctx, ctx.JSSrc().Get("value").String()) }),
 		),
 	)
 }
@@ -158,7 +162,7 @@ func (g *Grid) startEdit(ctx app.Context, text string) {
 	if ed := g.editor(); ed.Truthy() {
 		ed.Set("value", text)
 		ed.Call("focus", map[string]any{"preventScroll": true})
-		n := ed.Get("value").Get("length").Int()
+		n := len(utf16.Encode([]rune(text))) // the DOM counts UTF-16 units
 		ed.Call("setSelectionRange", n, n)
 	}
 	g.placeEditor(ctx)
@@ -210,27 +214,24 @@ func (g *Grid) place(ctx app.Context, focus bool) {
 	})
 }
 
-// OnMount adds the grid's own DOM listeners. go-app runs its event handlers
-// later, on the UI goroutine, when it is too late to call preventDefault; a
-// grid must stop the browser from scrolling on arrows or leaving on Tab, so
-// these listeners decide that at once, from the event and the editor's
-// data-editing flag, and hand the rest to the UI goroutine in order.
+// OnMount adds two DOM listeners of the grid's own. go-app runs its event
+// handlers later, on the UI goroutine, when it is too late to call
+// preventDefault; a grid must stop the browser from scrolling on arrows or
+// leaving on Tab. So a plain listener decides that at once, from the event and
+// the editor's data-editing flag, and the go-app handler (onKeyDown) then acts
+// on exactly the keys it stopped.
 func (g *Grid) OnMount(ctx app.Context) {
 	ed, grid := g.editor(), app.Window().GetElementByID(g.gridID())
 	if !ed.Truthy() || !grid.Truthy() {
 		return
 	}
-	g.on(ed, "keydown", func(e app.Value) {
-		k := keyOf(e)
-		if k.handled(ed.Get("dataset").Get("editing").String() == "1") {
+	// Capture phase on the grid: it runs before go-app's own listener on the
+	// editor, whose Go handler may run inside that listener's call.
+	g.on(grid, "keydown", func(e app.Value) {
+		if e.Get("target").Get("id").String() == g.editorID() && keyOf(e).handled(ed.Get("dataset").Get("editing").String() == "1") {
 			e.Call("preventDefault")
-			ctx.Dispatch(func(ctx app.Context) { g.onKey(ctx, k) })
 		}
-	})
-	g.on(ed, "input", func(e app.Value) {
-		v := ed.Get("value").String()
-		ctx.Dispatch(func(ctx app.Context) { g.onTyped(ctx, v) })
-	})
+	}, true)
 	// Keep the focus in the editor when a cell is pressed, before the click
 	// is handled, so keys typed right after a click reach it.
 	g.on(grid, "mousedown", func(e app.Value) {
@@ -238,23 +239,23 @@ func (g *Grid) OnMount(ctx app.Context) {
 			e.Call("preventDefault")
 			ed.Call("focus", map[string]any{"preventScroll": true})
 		}
-	})
+	}, false)
 	g.place(ctx, false)
 }
 
-func (g *Grid) on(target app.Value, event string, fn func(e app.Value)) {
+func (g *Grid) on(target app.Value, event string, fn func(e app.Value), capture bool) {
 	f := app.FuncOf(func(this app.Value, args []app.Value) any {
 		fn(args[0])
 		return nil
 	})
-	target.Call("addEventListener", event, f)
-	g.listen = append(g.listen, listener{target: target, event: event, fn: f})
+	target.Call("addEventListener", event, f, capture)
+	g.listen = append(g.listen, listener{target: target, event: event, fn: f, capture: capture})
 }
 
 // OnDismount removes the listeners OnMount added.
 func (g *Grid) OnDismount() {
 	for _, l := range g.listen {
-		l.target.Call("removeEventListener", l.event, l.fn)
+		l.target.Call("removeEventListener", l.event, l.fn, l.capture)
 		l.fn.Release()
 	}
 	g.listen = nil
@@ -285,6 +286,14 @@ func (k key) handled(editing bool) bool {
 		return !editing
 	}
 	return false
+}
+
+// onKeyDown runs on the UI goroutine for every key pressed in the editor and
+// acts on those the OnMount listener stopped.
+func (g *Grid) onKeyDown(ctx app.Context, e app.Event) {
+	if e.Get("defaultPrevented").Bool() {
+		g.onKey(ctx, keyOf(e.Value))
+	}
 }
 
 // onTyped runs when the editor's text changes: the first character typed on

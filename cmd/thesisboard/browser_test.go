@@ -10,7 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"thesisboard/app/server"
 	"thesisboard/web"
@@ -100,4 +103,39 @@ func openDashboard(tb testing.TB, ctx context.Context, url string) {
 		tb.Fatal(err)
 	}
 	waitFor(tb, ctx, "the dashboard", `document.body.dataset.ready === "dashboard"`)
+}
+
+// typeKeys types keys as a real keyboard does: each key is one keyDown event
+// carrying its text, so a page that calls preventDefault on keydown stops the
+// character as it would for a person. (chromedp.KeyEvent sends the text in a
+// separate char event, which preventDefault cannot stop.)
+func typeKeys(keys string, opts ...chromedp.KeyOption) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, r := range keys {
+			events := kb.Encode(r)
+			var down, up *input.DispatchKeyEventParams
+			for _, e := range events {
+				switch e.Type {
+				case kb.KeyDown:
+					down = e
+				case kb.KeyUp:
+					up = e
+				case kb.KeyChar:
+					down.Text, down.UnmodifiedText = e.Text, e.UnmodifiedText
+				}
+			}
+			for _, e := range []*input.DispatchKeyEventParams{down, up} {
+				for _, o := range opts {
+					o(e)
+				}
+				if e.Modifiers&^int64(chromedp.ModifierShift) != 0 {
+					e.Text, e.UnmodifiedText = "", ""
+				}
+				if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, *e); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
 }

@@ -50,8 +50,8 @@ func TestDashboardEndToEnd(t *testing.T) {
 	// Edit the debt cell the way a person does: click, type, Enter.
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(debtCell)),
-		chromedp.KeyEvent("17.9"),
-		chromedp.KeyEvent(kb.Enter),
+		typeKeys("17.9"),
+		typeKeys(kb.Enter),
 	); err != nil {
 		t.Fatal(err)
 	}
