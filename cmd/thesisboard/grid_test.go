@@ -13,7 +13,6 @@ import (
 // selectedJS is the id of the selected cell of the fiber network grid.
 const selectedJS = `document.querySelector("#grid-fiber-network td.selected").id`
 
-
 // TestGridKeyboard drives a grid with the keys an analyst uses: arrows move,
 // Enter edits, Escape cancels, typing replaces, Tab commits and moves right,
 // Delete clears.
