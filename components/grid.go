@@ -106,7 +106,7 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	cell := g.Section.Cell(r, c)
 	td := app.Td().ID(CellID(g.Section.ID, r, c)).
 		OnClick(func(ctx app.Context, e app.Event) { g.onClick(ctx, r, c) }).
-		OnDblClick(func(ctx app.Context, e app.Event) { g.moveTo(ctx, r, c); g.startEdit(ctx, cell.Input) })
+		OnDblClick(func(ctx app.Context, e app.Event) { g.moveTo(ctx, r, c); g.startEdit(ctx, g.Section.Cell(r, c).Input) })
 	classes := ""
 	if cell.Value.Kind == model.KindNumber || cell.Value.Kind == model.KindRange {
 		classes += " num"

@@ -11,14 +11,24 @@ import (
 
 // ListPage is the home page: every analysis, with new, duplicate and delete.
 // A deleted analysis goes to the trash, and the page offers to undo it.
+//
+// Handlers that capture a row's data carry app.EventScope with the row's id:
+// go-app keeps an element's old handler when the new one comes from the same
+// code, so without a scope a re-ordered list would act on the wrong row.
 type ListPage struct {
 	app.Compo
+	ctx      app.Context // the page's own context, see OnMount
 	list     []model.Summary
 	status   string
 	err      string
 	newTitle string
 	deleted  *model.Summary
 }
+
+// OnMount keeps the page's context. Work started from a button finishes on
+// it: a button's own context dies with the button when the list redraws, and
+// go-app drops what is dispatched on a context whose element is gone.
+func (p *ListPage) OnMount(ctx app.Context) { p.ctx = ctx }
 
 // OnNav loads the list; it runs on each visit.
 func (p *ListPage) OnNav(ctx app.Context) {
@@ -43,7 +53,8 @@ func (p *ListPage) reload(ctx app.Context) {
 }
 
 // do runs a call against the server, then reloads the list or shows the error.
-func (p *ListPage) do(ctx app.Context, call func(context.Context) error) {
+func (p *ListPage) do(call func(context.Context) error) {
+	ctx := p.ctx
 	ctx.Async(func() {
 		err := call(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
@@ -57,8 +68,9 @@ func (p *ListPage) do(ctx app.Context, call func(context.Context) error) {
 	})
 }
 
-func (p *ListPage) onCreate(ctx app.Context, e app.Event) {
+func (p *ListPage) onCreate(_ app.Context, e app.Event) {
 	title := p.newTitle
+	ctx := p.ctx
 	ctx.Async(func() {
 		a, err := apiClient().Create(context.Background(), title)
 		ctx.Dispatch(func(ctx app.Context) {
@@ -80,18 +92,19 @@ func (p *ListPage) Render() app.UI {
 				OnInput(func(ctx app.Context, e app.Event) { p.newTitle = ctx.JSSrc().Get("value").String() }),
 			app.Button().Class("primary").ID("new-analysis").Text("New analysis").OnClick(p.onCreate),
 		),
-		app.If(p.err != "", func() app.UI { return app.P().Class("error").ID("list-error").Text(p.err) }),
-		app.If(p.deleted != nil, func() app.UI {
+		// Messages sit in fixed slots, so the table below them never moves in
+		// the DOM and its buttons keep their handlers.
+		app.P().Class("error").ID("list-error").Text(p.err),
+		app.Div().Body(app.If(p.deleted != nil, func() app.UI {
 			d := *p.deleted
 			return app.P().ID("undo-delete").Body(
 				app.Text("Moved “"+d.Title+"” to the trash. "),
 				app.Button().Text("Undo").OnClick(func(ctx app.Context, e app.Event) {
 					p.deleted = nil
-					p.do(ctx, func(c context.Context) error { return apiClient().Restore(c, d.ID) })
-				}),
+					p.do(func(c context.Context) error { return apiClient().Restore(c, d.ID) })
+				}, app.EventScope(d.ID)),
 			)
-		}),
-		app.If(p.status == "", func() app.UI { return app.P().Class("muted").Text("Loading…") }),
+		})),
 		app.Div().Class("card list").Body(app.Table().Body(
 			app.THead().Body(app.Tr().Body(app.Th().Text("Title"), app.Th().Text("Ticker"), app.Th().Text("Verdict"), app.Th().Text("Updated"), app.Th())),
 			app.TBody().Body(app.Range(p.list).Slice(func(i int) app.UI {
@@ -103,12 +116,12 @@ func (p *ListPage) Render() app.UI {
 					app.Td().Class("muted").Text(s.Updated.Local().Format("2006-01-02 15:04")),
 					app.Td().Body(
 						app.Button().Text("Duplicate").OnClick(func(ctx app.Context, e app.Event) {
-							p.do(ctx, func(c context.Context) error { _, err := apiClient().Duplicate(c, s.ID); return err })
-						}),
+							p.do(func(c context.Context) error { _, err := apiClient().Duplicate(c, s.ID); return err })
+						}, app.EventScope(s.ID)),
 						app.Button().Text("Delete").OnClick(func(ctx app.Context, e app.Event) {
 							p.deleted = &s
-							p.do(ctx, func(c context.Context) error { return apiClient().Delete(c, s.ID) })
-						}),
+							p.do(func(c context.Context) error { return apiClient().Delete(c, s.ID) })
+						}, app.EventScope(s.ID)),
 					),
 				)
 			})),

@@ -57,7 +57,7 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 					el.Call("focus")
 				}
 			})
-		}).Title("Click to edit").Body(show())
+		}, app.EventScope(name, value)).Title("Click to edit").Body(show())
 	}
 	return app.Div().Body(
 		app.Textarea().ID("thesis-edit").Text(t.draft).
@@ -73,7 +73,7 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 					sendOp(ctx, model.Op{Kind: model.OpSetThesis, Field: name, Text: t.draft})
 				}
 				t.field = ""
-			}),
+			}, app.EventScope(name, value)),
 			app.Button().Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.field = "" }),
 			app.If(name == "risks", func() app.UI { return app.Span().Class("muted").Text("One risk per line.") }),
 		),

@@ -35,9 +35,9 @@ type Watchlist struct {
 	app.Compo
 	Rows []model.WatchRow
 
-	sortCol  int // -1: the analysis's own order
+	sortInit bool // false keeps the analysis's own order
+	sortCol  int
 	desc     bool
-	sortInit bool
 	add      model.WatchRow
 	addPrice string
 	addChg   string
@@ -111,7 +111,7 @@ func (w *Watchlist) renderRow(r model.WatchRow) app.UI {
 		app.Td().Text(r.MarketCode),
 		app.Td().Body(app.Button().Title("Remove "+r.Code).Text("×").OnClick(func(ctx app.Context, e app.Event) {
 			sendOp(ctx, model.Op{Kind: model.OpRemoveWatch, Code: r.Code})
-		})),
+		}, app.EventScope(r.Code))),
 	)
 }
 
@@ -151,5 +151,12 @@ func (w *Watchlist) onAdd(ctx app.Context, e app.Event) {
 	}
 	w.addErr = ""
 	w.add, w.addPrice, w.addChg = model.WatchRow{}, "", ""
+	// go-app sets the value attribute, which no longer shows once a person
+	// has typed in the box, so the boxes are emptied directly.
+	for _, id := range []string{"watch-add-code", "watch-add-name", "watch-add-price", "watch-add-change"} {
+		if el := app.Window().GetElementByID(id); el.Truthy() {
+			el.Set("value", "")
+		}
+	}
 	sendOp(ctx, model.Op{Kind: model.OpAddWatch, Watch: &row})
 }

@@ -7,11 +7,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -74,7 +77,40 @@ func newBrowser(tb testing.TB, profileDir string, timeout time.Duration) context
 	if err := chromedp.Do(ctx); err != nil {
 		tb.Fatalf("start chromium: %v", err)
 	}
-	tb.Cleanup(func() { cancelTimeout(); cancelTab(); cancelAlloc() })
+	// Keep what the page logs (a Go panic in the WASM ends up there) and show
+	// it when the test fails.
+	var mu sync.Mutex
+	var console []string
+	chromedp.Listen(ctx, func(ev any) {
+		var line string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			for _, a := range ev.Args {
+				line += " " + strings.Trim(string(a.Value), `"`)
+			}
+			line = string(ev.Type) + ":" + line
+		case *runtime.EventExceptionThrown:
+			line = "exception: " + ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil {
+				line += " " + ev.ExceptionDetails.Exception.Description
+			}
+		default:
+			return
+		}
+		mu.Lock()
+		console = append(console, line)
+		mu.Unlock()
+	})
+	tb.Cleanup(func() {
+		cancelTimeout()
+		cancelTab()
+		cancelAlloc()
+		mu.Lock()
+		defer mu.Unlock()
+		if tb.Failed() && len(console) > 0 {
+			tb.Logf("browser console:\n%s", strings.Join(console, "\n"))
+		}
+	})
 	return ctx
 }
 

@@ -105,3 +105,66 @@ func TestWatchlistSort(t *testing.T) {
 	}
 	waitFor(t, ctx, "by name", first+` === "BTBT"`)
 }
+
+// TestWatchlistAddRemoveAndSaveError adds and removes a ticker through the
+// page and checks that a refused edit shows its reason in the save state.
+func TestWatchlistAddRemoveAndSaveError(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	add := func(code, price, change string) {
+		t.Helper()
+		if err := chromedp.Do(ctx,
+			chromedp.Click(chromedp.CSS("#watch-add-code")), typeKeys(code),
+			chromedp.Click(chromedp.CSS("#watch-add-price")), typeKeys(price),
+			chromedp.Click(chromedp.CSS("#watch-add-change")), typeKeys(change),
+			chromedp.Click(chromedp.CSS("#watch-add")),
+		); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add("lumn", "5.12", "+4.5")
+	waitFor(t, ctx, "LUMN added and saved", `document.querySelector('tr.watchrow[data-code="LUMN"]') !== null && document.getElementById("savestate").dataset.state === "saved"`)
+	a, err := m.Store().Get(ctx, 1)
+	if err != nil || len(a.Watchlist) != 11 || a.Watchlist[10].Code != "LUMN" || a.Watchlist[10].LastPrice != 5.12 || a.Watchlist[10].ChangePct != 4.5 {
+		t.Fatalf("server watchlist after add: %+v, %v", a.Watchlist, err)
+	}
+
+	add("COIN", "1", "1")
+	waitFor(t, ctx, "the refusal in the save state", `document.getElementById("savestate").dataset.state === "error" && document.getElementById("savestate").textContent.includes("already has COIN")`)
+
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.watchrow[data-code="LUMN"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "LUMN removed and saved", `document.querySelector('tr.watchrow[data-code="LUMN"]') === null && document.getElementById("savestate").dataset.state === "saved"`)
+	if a, _ := m.Store().Get(ctx, 1); len(a.Watchlist) != 10 {
+		t.Errorf("server watchlist has %d rows after remove, want 10", len(a.Watchlist))
+	}
+}
+
+// TestListPage duplicates and deletes an analysis from the list, then undoes
+// the delete.
+func TestListPage(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the list", `document.body.dataset.ready === "list" && document.querySelectorAll("tr.analysis-row").length === 1`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(1)`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the copy", `document.querySelectorAll("tr.analysis-row").length === 2 && document.querySelector("tr.analysis-row a").textContent.startsWith("Copy of ")`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(2)`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the delete", `document.querySelectorAll("tr.analysis-row").length === 1 && document.getElementById("undo-delete") !== null`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#undo-delete button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the undo", `document.querySelectorAll("tr.analysis-row").length === 2`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row a`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the copy's dashboard", `document.body.dataset.ready === "dashboard" && document.getElementById("analysis-title").textContent.startsWith("Copy of ")`)
+}
