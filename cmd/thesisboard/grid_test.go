@@ -168,3 +168,32 @@ func TestListPage(t *testing.T) {
 	}
 	waitFor(t, ctx, "the copy's dashboard", `document.body.dataset.ready === "dashboard" && document.getElementById("analysis-title").textContent.startsWith("Copy of ")`)
 }
+
+// TestThesisEdit changes the verdict and the risks from the thesis card.
+func TestThesisEdit(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	edit := func(field, text string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-"+field))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, "the editor", `document.getElementById("thesis-edit") !== null`)
+		eval[bool](t, ctx, `(() => { const e = document.getElementById("thesis-edit"); e.value = `+"`"+text+"`"+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-save"))); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, ctx, field+" saved", `document.getElementById("thesis-edit") === null && document.getElementById("savestate").dataset.state === "saved"`)
+	}
+	edit("verdict", "No")
+	edit("risks", "Debt\nCapex")
+	edit("verdict", "Maybe")
+	if got := eval[string](t, ctx, `document.getElementById("thesis-verdict").textContent + "|" + document.getElementById("thesis-risks").innerText`); got != "Maybe|Debt\nCapex" {
+		t.Errorf("card shows %q", got)
+	}
+	a, err := m.Store().Get(ctx, 1)
+	if err != nil || a.Thesis.Verdict != "Maybe" || len(a.Thesis.Risks) != 2 || a.Thesis.Risks[1] != "Capex" {
+		t.Errorf("stored thesis = %+v, %v", a.Thesis, err)
+	}
+}
