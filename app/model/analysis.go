@@ -17,8 +17,11 @@ type Analysis struct {
 	Series     []Series    `json:"series"`
 	Watchlist  []WatchRow  `json:"watchlist"`
 	References []Reference `json:"references"`
-	Created    time.Time   `json:"created"`
-	Updated    time.Time   `json:"updated"`
+	// Notes keeps text the analysis came with that has no grid of its own,
+	// such as an imported report's reasoning.
+	Notes   string    `json:"notes,omitempty"`
+	Created time.Time `json:"created"`
+	Updated time.Time `json:"updated"`
 }
 
 // Thesis is the question an analysis answers and the answer it gives.

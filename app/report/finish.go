@@ -1,0 +1,161 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"thesisboard/app/model"
+)
+
+// finish adds what needs the whole report: the Facts grid, the risks, the
+// references, the series the charts draw, and the derived checks.
+func (p *parser) finish() {
+	p.closeSection()
+	if fs := p.factsSection(); fs != nil {
+		p.a.Sections = append(p.a.Sections, *fs)
+		p.res.Found.Sections++
+	}
+	if len(p.a.Thesis.Risks) == 0 {
+		for _, c := range p.conclusion {
+			for _, s := range sentences(c) {
+				if hasRiskWord(s) {
+					p.a.Thesis.Risks = append(p.a.Thesis.Risks, strings.TrimPrefix(s, "However, "))
+				}
+			}
+		}
+	}
+	if len(p.a.Thesis.Risks) == 0 && len(p.conclusion) == 0 {
+		p.a.Thesis.Risks = p.proseRisks
+	}
+	if p.a.Thesis.Summary == "" && p.a.Notes == "" && len(p.facts) > 0 {
+		// A news article: its first sentences are the summary.
+		p.a.Thesis.Summary = truncate(p.firstProse(), 400)
+	}
+	p.references()
+	p.series()
+	p.derived()
+	if len(p.a.Sections) == 0 {
+		p.res.Skipped = append(p.res.Skipped, "no table and no figure was found; the analysis has the text only")
+	}
+}
+
+func (p *parser) firstProse() string {
+	if len(p.facts) > 0 {
+		return p.facts[0][1].Input
+	}
+	return ""
+}
+
+// references lists every cited number, titled by the sentence that first
+// cites it; a text that cites nothing gets itself as reference 1.
+func (p *parser) references() {
+	nums := make([]int, 0, len(p.cited))
+	for n := range p.cited {
+		nums = append(nums, n)
+	}
+	slices.Sort(nums)
+	for _, n := range nums {
+		p.a.References = append(p.a.References, model.Reference{Num: n, Title: p.cited[n], AsOf: p.a.AsOf})
+	}
+	if len(p.a.References) == 0 {
+		p.a.References = []model.Reference{{Num: 1, Title: p.a.Title, AsOf: p.a.AsOf}}
+		for i := range p.facts {
+			p.facts[i][0].Source = 1
+		}
+		if fs := p.a.Section("facts"); fs != nil {
+			for r := 1; r < len(fs.Cells); r++ {
+				fs.Cells[r][0].Source = 1
+			}
+		}
+	}
+	p.res.Found.References = len(p.a.References)
+}
+
+var (
+	debtRe   = regexp.MustCompile(`(?i)\bdebt\b`)
+	fcfRe    = regexp.MustCompile(`(?i)free cash flow|\bfcf\b`)
+	zRe      = regexp.MustCompile(`(?i)z-?\s?score`)
+	periodRe = regexp.MustCompile(`\b((?:19|20)\d\d)\b`)
+)
+
+// metric is a numeric cell found by the label in column A of its row.
+type metric struct {
+	sheet, cell, period string
+	value               model.Value
+	row                 int
+}
+
+func (p *parser) find(label *regexp.Regexp) *metric {
+	for _, s := range p.a.Sections {
+		for r := 1; r < len(s.Cells); r++ {
+			row := s.Cells[r]
+			if len(row) < 2 || !label.MatchString(row[0].Input) {
+				continue
+			}
+			v := row[1].Value
+			if v.Kind != model.KindNumber && v.Kind != model.KindRange {
+				continue
+			}
+			period := ""
+			if m := periodRe.FindString(row[0].Input); m != "" {
+				period = m
+			}
+			return &metric{sheet: s.ID, cell: model.Addr(r, 1), period: period, value: v, row: r}
+		}
+	}
+	return nil
+}
+
+// series links debt and free cash flow figures to the Debt & FCF chart.
+func (p *parser) series() {
+	for _, s := range []struct {
+		id, title string
+		re        *regexp.Regexp
+	}{{"debt", "Total debt", debtRe}, {"fcf", "Free cash flow", fcfRe}} {
+		m := p.find(s.re)
+		if m == nil {
+			continue
+		}
+		period := m.period
+		if period == "" {
+			period = p.a.AsOf
+		}
+		p.a.Series = append(p.a.Series, model.Series{ID: s.id, Title: s.title, Points: []model.SeriesPoint{{Period: period, Sheet: m.sheet, Cell: m.cell}}})
+	}
+}
+
+// derived adds the checks an analyst would make of the figures: how many
+// years of free cash flow the debt is, and which zone an Altman Z-score is in.
+func (p *parser) derived() {
+	debt, fcf, z := p.find(debtRe), p.find(fcfRe), p.find(zRe)
+	if debt != nil && fcf != nil {
+		mid, ok := fcf.value.Number()
+		if d, ok2 := debt.value.Number(); ok && ok2 && mid != 0 {
+			years := math.Round(d/mid*100) / 100
+			input := fmt.Sprintf("%.1f", years)
+			p.appendRow(debt.sheet, "Payback years (debt ÷ FCF midpoint)", input, model.Value{Kind: model.KindNumber, Num: years, Unit: "years"})
+		}
+	}
+	if z != nil {
+		n, _ := z.value.Number()
+		zone := "safe (above 2.99)"
+		switch {
+		case n < 1.81:
+			zone = "distress (below 1.81)"
+		case n <= 2.99:
+			zone = "grey (1.81 to 2.99)"
+		}
+		p.appendRow(z.sheet, "Altman Z zone", zone, model.Value{Kind: model.KindText, Text: zone})
+	}
+}
+
+func (p *parser) appendRow(sheet, label, input string, v model.Value) {
+	s := p.a.Section(sheet)
+	s.Cells = append(s.Cells, []model.Cell{
+		{Input: label, Value: model.Value{Kind: model.KindText, Text: label}},
+		{Input: input, Value: v},
+	})
+}
