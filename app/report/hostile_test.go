@@ -2,8 +2,8 @@ package report
 
 import (
 	"strings"
-	"time"
 	"testing"
+	"time"
 )
 
 // TestHostileInputs parses shapes known to slow markdown parsers and regular
