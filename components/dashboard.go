@@ -158,6 +158,12 @@ func (d *Dashboard) renderAnalysis() app.UI {
 		),
 		&Watchlist{Rows: a.Watchlist},
 		d.renderReferences(),
+		app.If(a.Notes != "", func() app.UI {
+			return app.Details().Class("card notes").ID("notes").Body(
+				app.Summary().Text("Notes and reasoning"),
+				app.Pre().Text(a.Notes),
+			)
+		}),
 	)
 }
 

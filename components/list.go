@@ -91,6 +91,7 @@ func (p *ListPage) Render() app.UI {
 			app.Input().ID("new-title").Placeholder("Title of a new analysis").Value(p.newTitle).
 				OnInput(func(ctx app.Context, e app.Event) { p.newTitle = ctx.JSSrc().Get("value").String() }),
 			app.Button().Class("primary").ID("new-analysis").Text("New analysis").OnClick(p.onCreate),
+			app.A().Class("button").ID("new-from-report").Href("/import").Text("New analysis from report"),
 		),
 		// Messages sit in fixed slots, so the table below them never moves in
 		// the DOM and its buttons keep their handlers.

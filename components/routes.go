@@ -10,5 +10,6 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // go-app requires.
 func Routes() {
 	app.Route("/", func() app.Composer { return &ListPage{} })
+	app.Route("/import", func() app.Composer { return &ImportPage{} })
 	app.RouteWithRegexp(`^/a/[0-9]+$`, func() app.Composer { return &Dashboard{} })
 }

@@ -81,6 +81,19 @@ func (c *Client) Apply(ctx context.Context, id int64, op model.Op) (int64, error
 	return out.Version, err
 }
 
+// Import sends a report and returns what the server found; with preview set
+// nothing is stored, otherwise the result holds the new analysis.
+// Errors: EINVALID, ETOOLARGE.
+func (c *Client) Import(ctx context.Context, report string, preview bool) (*model.ImportResult, error) {
+	path := "/api/analyses/import"
+	if preview {
+		path += "?preview=1"
+	}
+	var out model.ImportResult
+	err := c.send(ctx, http.MethodPost, path, "text/markdown; charset=utf-8", []byte(report), &out)
+	return &out, err
+}
+
 // ExportURL is where the workbook of an analysis downloads from.
 func ExportURL(id int64) string { return analysisPath(id) + "/export.xlsx" }
 
@@ -93,6 +106,7 @@ type response struct {
 	body       []byte
 }
 
+// do sends in as JSON and decodes the answer into out.
 func (c *Client) do(ctx context.Context, method, path string, in, out any) error {
 	var body []byte
 	if in != nil {
@@ -102,9 +116,14 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) error
 		}
 		body = b
 	}
+	return c.send(ctx, method, path, "application/json", body, out)
+}
+
+// send sends body with the given content type and decodes the answer into out.
+func (c *Client) send(ctx context.Context, method, path, contentType string, body []byte, out any) error {
 	headers := map[string]string{}
-	if in != nil {
-		headers["Content-Type"] = "application/json"
+	if body != nil {
+		headers["Content-Type"] = contentType
 	}
 	if c.Session != "" {
 		headers["X-Session"] = c.Session

@@ -9,7 +9,7 @@
 // lines, so other heading levels, wider tables, CRLF line ends and text in
 // other languages come through. Each cell keeps its original text as its
 // input; its value is typed ("$18.3B" is 18.3e9 USD, "<5 milliseconds" is an
-// upper bound of 5 ms). What cannot be read is listed in Result.Skipped,
+// upper bound of 5 ms). What cannot be read is listed in the result's Skipped,
 // never dropped silently.
 package report
 
@@ -28,26 +28,10 @@ import (
 // MaxBytes is the largest report Parse reads.
 const MaxBytes = 1 << 20
 
-// Result is what an import found. Analysis is ready to store.
-type Result struct {
-	Analysis *model.Analysis `json:"analysis"`
-	Found    Found           `json:"found"`
-	// Skipped lists what could not be read, in words for the person.
-	Skipped []string `json:"skipped"`
-}
-
-// Found counts what the importer recognised, for the preview.
-type Found struct {
-	Sections   int `json:"sections"`
-	Figures    int `json:"figures"`
-	Watchlist  int `json:"watchlist"`
-	References int `json:"references"`
-}
-
 // Parse reads a report. It fails only on input that is not a text report at
 // all: too large, not UTF-8, or empty.
 // Errors: EINVALID, ETOOLARGE.
-func Parse(src []byte) (*Result, error) {
+func Parse(src []byte) (*model.ImportResult, error) {
 	if len(src) > MaxBytes {
 		return nil, model.Errorf(model.ETOOLARGE, "the report is %d bytes; the limit is %d", len(src), MaxBytes)
 	}
@@ -58,7 +42,7 @@ func Parse(src []byte) (*Result, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, model.Errorf(model.EINVALID, "the report is empty")
 	}
-	p := &parser{a: &model.Analysis{}, res: &Result{Skipped: []string{}}}
+	p := &parser{a: &model.Analysis{}, res: &model.ImportResult{Skipped: []string{}}}
 	p.res.Analysis = p.a
 	p.head(text)
 	p.body([]byte(text))
@@ -68,7 +52,7 @@ func Parse(src []byte) (*Result, error) {
 
 type parser struct {
 	a   *model.Analysis
-	res *Result
+	res *model.ImportResult
 
 	mode       string // "", "conclusion", "section"
 	section    *pendingSection

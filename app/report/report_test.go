@@ -10,7 +10,7 @@ import (
 	"thesisboard/app/model"
 )
 
-func parseFile(t *testing.T, name string, crlf bool) *Result {
+func parseFile(t *testing.T, name string, crlf bool) *model.ImportResult {
 	t.Helper()
 	src, err := os.ReadFile(name)
 	if err != nil {

@@ -45,6 +45,7 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
 	mux.HandleFunc("POST /api/analyses", s.createAnalysis)
+	mux.HandleFunc("POST /api/analyses/import", s.importAnalysis)
 	mux.HandleFunc("GET /api/analyses/{id}", s.getAnalysis)
 	mux.HandleFunc("DELETE /api/analyses/{id}", s.deleteAnalysis)
 	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)

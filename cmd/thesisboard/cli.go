@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"syscall"
 
+	"thesisboard/app/server"
 	"thesisboard/app/sqlite"
 	"thesisboard/exports/xlsx"
 )
@@ -21,6 +22,7 @@ import (
 const usage = `usage:
   thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR]
   thesisboard export [-data DIR] -analysis ID -o FILE.xlsx
+  thesisboard import [-data DIR] FILE   (a report in markdown or text; prints the new id)
 `
 
 // run dispatches a subcommand and returns the process exit code.
@@ -34,6 +36,8 @@ func run(args []string) int {
 		err = serve(args[1:])
 	case "export":
 		err = export(args[1:], os.Stdout)
+	case "import":
+		err = importFile(args[1:], os.Stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
 		return 0
@@ -115,5 +119,48 @@ func export(args []string, stdout io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
+	return nil
+}
+
+// importFile creates an analysis from a report file and prints its id; what
+// the importer could not read goes to stderr.
+func importFile(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	data := fs.String("data", defaultDataDir(), "data directory")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return errors.New("import needs one file: thesisboard import -data DIR FILE")
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	body, err := io.ReadAll(io.LimitReader(f, server.MaxImportBytes+1))
+	f.Close()
+	if err != nil {
+		return err
+	}
+	if len(body) > server.MaxImportBytes {
+		return fmt.Errorf("%s is larger than %d MB", fs.Arg(0), server.MaxImportBytes>>20)
+	}
+	res, err := server.Import(body)
+	if err != nil {
+		return err
+	}
+	store, err := sqlite.Open(*data)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	a, err := store.Create(context.Background(), res.Analysis)
+	if err != nil {
+		return err
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintln(os.Stderr, "not imported:", s)
+	}
+	fmt.Fprintln(stdout, a.ID)
 	return nil
 }

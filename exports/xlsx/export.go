@@ -169,6 +169,9 @@ func (b *book) thesisSheet() {
 		{"Summary", t.Summary},
 		{"Risks", "• " + strings.Join(t.Risks, "\n• ")},
 	}
+	if b.a.Notes != "" {
+		rows = append(rows, [2]string{"Notes", b.a.Notes})
+	}
 	for r, row := range rows {
 		b.check(b.f.SetCellStr(sheet, model.Addr(r, 0), row[0]))
 		b.check(b.f.SetCellStr(sheet, model.Addr(r, 1), row[1]))

@@ -1,0 +1,72 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"thesisboard/app/model"
+)
+
+func postImport(t *testing.T, url string, body []byte) (int, model.ImportResult, string) {
+	t.Helper()
+	res, err := http.Post(url, "text/markdown", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(res.Body)
+	var out model.ImportResult
+	json.Unmarshal(buf.Bytes(), &out)
+	return res.StatusCode, out, buf.String()
+}
+
+func TestImportReport(t *testing.T) {
+	ts, store := newTestServer(t)
+	src, err := os.ReadFile("../report/testdata/corning.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	status, res, body := postImport(t, ts.URL+"/api/analyses/import?preview=1", src)
+	if status != 200 || res.Found.Watchlist != 3 || res.Analysis.ID != 0 {
+		t.Fatalf("preview = %d %s", status, body)
+	}
+	if list, _ := store.List(context.Background()); len(list) != 1 {
+		t.Fatalf("a preview stored an analysis: %d analyses", len(list))
+	}
+	status, res, body = postImport(t, ts.URL+"/api/analyses/import", src)
+	if status != 201 || res.Analysis.ID != 2 || res.Analysis.Thesis.Verdict != "Likely" {
+		t.Fatalf("import = %d %s", status, body)
+	}
+	a, err := store.Get(context.Background(), 2)
+	if err != nil || len(a.Watchlist) != 3 || a.Section("optical-demand") == nil {
+		t.Fatalf("stored import = %+v, %v", a, err)
+	}
+
+	for _, tt := range []struct {
+		name    string
+		body    []byte
+		status  int
+		contain string
+	}{
+		{"workbook", []byte("PK\x03\x04rest of a zip"), 422, "not supported yet"},
+		{"encrypted office file", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2}, 422, "encrypted"},
+		{"empty", []byte("  \n"), 422, "empty"},
+		{"not text", []byte{'a', 0xff, 0xfe}, 422, "not UTF-8"},
+		{"over the report limit", bytes.Repeat([]byte("a"), 1<<20+1), 413, "limit"},
+		{"over the upload limit", bytes.Repeat([]byte("a"), MaxImportBytes+1), 413, "larger than"},
+	} {
+		status, _, body := postImport(t, ts.URL+"/api/analyses/import", tt.body)
+		if status != tt.status || !strings.Contains(body, tt.contain) {
+			t.Errorf("%s: %d %s, want %d containing %q", tt.name, status, body, tt.status, tt.contain)
+		}
+	}
+	if list, _ := store.List(context.Background()); len(list) != 2 {
+		t.Errorf("rejected imports stored something: %d analyses", len(list))
+	}
+}

@@ -1,0 +1,115 @@
+package components
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/model"
+)
+
+// ImportPage makes an analysis from a deep-research report: paste it or pick
+// a .md or .txt file, preview what the importer found (and what it could not
+// read), then create it.
+type ImportPage struct {
+	app.Compo
+	ctx     app.Context // the page's own context, see ListPage.OnMount
+	text    string
+	result  *model.ImportResult
+	err     string
+	working bool
+}
+
+// OnMount keeps the page's context for work that outlives a button.
+func (p *ImportPage) OnMount(ctx app.Context) { p.ctx = ctx }
+
+// onFile reads the chosen file in the browser and puts its text in the box.
+func (p *ImportPage) onFile(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	page := p.ctx
+	files.Index(0).Call("text").Then(func(v app.Value) {
+		text := v.String()
+		page.Dispatch(func(ctx app.Context) {
+			p.text, p.result, p.err = text, nil, ""
+			if box := app.Window().GetElementByID("import-text"); box.Truthy() {
+				box.Set("value", text)
+			}
+		})
+	})
+}
+
+// send asks the server to read the text; create stores it and opens it.
+func (p *ImportPage) send(create bool) {
+	if p.working {
+		return
+	}
+	p.working, p.err = true, ""
+	ctx, text := p.ctx, p.text
+	ctx.Async(func() {
+		res, err := apiClient().Import(context.Background(), text, !create)
+		ctx.Dispatch(func(ctx app.Context) {
+			p.working = false
+			if err != nil {
+				p.err, p.result = model.ErrorMessage(err), nil
+				return
+			}
+			if create {
+				ctx.Navigate("/a/" + strconv.FormatInt(res.Analysis.ID, 10))
+				return
+			}
+			p.result = res
+		})
+	})
+}
+
+// Render draws the form and the preview.
+func (p *ImportPage) Render() app.UI {
+	return newShell(nil).Body(
+		app.H1().Text("New analysis from a report"),
+		app.Div().Class("card").Body(
+			app.P().Class("muted").Text("Paste a deep-research report or a news article (markdown or plain text), or pick a .md or .txt file. Tables become grids, the ticker table becomes the watchlist, figures in the text are listed with their sentence."),
+			app.Textarea().ID("import-text").Class("import-text").Placeholder("Paste the report here").
+				OnInput(func(ctx app.Context, e app.Event) { p.text, p.result = ctx.JSSrc().Get("value").String(), nil }),
+			app.Div().Class("toolbar").Body(
+				app.Input().Type("file").ID("import-file").Accept(".md,.markdown,.txt,text/markdown,text/plain").OnChange(p.onFile),
+				app.Button().ID("import-preview").Text("Preview").Disabled(p.text == "" || p.working).
+					OnClick(func(ctx app.Context, e app.Event) { p.send(false) }),
+				app.Button().Class("primary").ID("import-create").Text("Create analysis").Disabled(p.result == nil || p.working).
+					OnClick(func(ctx app.Context, e app.Event) { p.send(true) }),
+			),
+			app.P().Class("error").ID("import-error").Text(p.err),
+		),
+		app.If(p.result != nil, func() app.UI { return p.renderPreview() }),
+	)
+}
+
+func (p *ImportPage) renderPreview() app.UI {
+	r := p.result
+	a := r.Analysis
+	count := func(n int, what string) string { return strconv.Itoa(n) + " " + what }
+	return app.Div().Class("card").ID("import-found").Body(
+		app.H2().Text(a.Thesis.Question),
+		app.P().Body(
+			app.Span().Class("badge "+verdictClass(a.Thesis.Verdict)).Text("Verdict: "+orDash(a.Thesis.Verdict)),
+			app.Text(" "),
+			app.Span().Class("muted").Text("as of "+orDash(a.AsOf)),
+		),
+		app.P().ID("import-counts").Text(
+			count(r.Found.Sections, "grids")+", "+count(r.Found.Figures, "figures")+", "+
+				count(r.Found.Watchlist, "watchlist rows")+", "+count(r.Found.References, "references")),
+		app.Ul().Body(app.Range(a.Sections).Slice(func(i int) app.UI {
+			s := a.Sections[i]
+			return app.Li().Text(s.Title + " (" + strconv.Itoa(max(len(s.Cells)-1, 0)) + " rows)")
+		})),
+		app.If(len(r.Skipped) > 0, func() app.UI {
+			return app.Div().ID("import-skipped").Body(
+				app.H2().Text("Could not be read"),
+				app.Ul().Body(app.Range(r.Skipped).Slice(func(i int) app.UI { return app.Li().Class("error").Text(r.Skipped[i]) })),
+			)
+		}),
+	)
+}
