@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -147,9 +148,15 @@ func (d *Dashboard) renderAnalysis() app.UI {
 		),
 		&ThesisCard{Thesis: a.Thesis},
 		app.Div().Class("cards").Body(
-			app.Div().Class("card").Body(NewChart("chart-debt-fcf", DebtFCFOption(a))),
-			app.Div().Class("card").Body(NewChart("chart-moves", MovesOption(a.Watchlist))),
-			app.Div().Class("card").Body(NewChart("chart-relative", RelativeOption(a))),
+			app.If(hasSeries(a, "debt", "fcf"), func() app.UI {
+				return app.Div().Class("card").Body(NewChart("chart-debt-fcf", DebtFCFOption(a)))
+			}),
+			app.If(len(a.Watchlist) > 0, func() app.UI {
+				return app.Div().Class("card").Body(NewChart("chart-moves", MovesOption(a.Watchlist)))
+			}),
+			app.If(hasSeries(a, "relative"), func() app.UI {
+				return app.Div().Class("card").Body(NewChart("chart-relative", RelativeOption(a)))
+			}),
 		),
 		app.Div().Class("cards wide").Body(
 			app.Range(a.Sections).Slice(func(i int) app.UI {
@@ -165,6 +172,16 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			)
 		}),
 	)
+}
+
+// hasSeries reports whether a has a series with one of the ids and points.
+func hasSeries(a *model.Analysis, ids ...string) bool {
+	for _, s := range a.Series {
+		if len(s.Points) > 0 && slices.Contains(ids, s.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 func (d *Dashboard) renderReferences() app.UI {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"thesisboard/app/model"
 )
@@ -22,11 +24,12 @@ func (p *parser) finish() {
 		for _, c := range p.conclusion {
 			for _, s := range sentences(c) {
 				if hasRiskWord(s) {
-					p.a.Thesis.Risks = append(p.a.Thesis.Risks, strings.TrimPrefix(s, "However, "))
+					p.a.Thesis.Risks = append(p.a.Thesis.Risks, capitalize(strings.TrimPrefix(s, "However, ")))
 				}
 			}
 		}
 	}
+	p.company()
 	if len(p.a.Thesis.Risks) == 0 && len(p.conclusion) == 0 {
 		p.a.Thesis.Risks = p.proseRisks
 	}
@@ -40,6 +43,25 @@ func (p *parser) finish() {
 	if len(p.a.Sections) == 0 {
 		p.res.Skipped = append(p.res.Skipped, "no table and no figure was found; the analysis has the text only")
 	}
+}
+
+// tickerRe finds "Company Name (TICK)" the way reports introduce a company.
+var tickerRe = regexp.MustCompile(`((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.'-]*)\s+\(([A-Z]{1,5})\)`)
+
+// company reads the company and its ticker from the first "Name (TICK)" in
+// the summary, the question or the notes.
+func (p *parser) company() {
+	for _, s := range []string{p.a.Thesis.Summary, p.a.Thesis.Question, p.a.Notes} {
+		if m := tickerRe.FindStringSubmatch(s); m != nil {
+			p.a.Company, p.a.Ticker = strings.TrimSpace(m[1]), m[2]
+			return
+		}
+	}
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 func (p *parser) firstProse() string {

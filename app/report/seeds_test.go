@@ -22,6 +22,9 @@ func TestSeedReport(t *testing.T) {
 	}
 	r := parseFile(t, path, false)
 	a := r.Analysis
+	if a.Ticker != "LUMN" || a.Company != "Lumen Technologies" {
+		t.Errorf("company %q ticker %q", a.Company, a.Ticker)
+	}
 	if a.Thesis.Verdict != "Yes" || a.AsOf != "2025-08-25" || a.Thesis.Conviction != "High" {
 		t.Errorf("verdict %q as of %q conviction %q", a.Thesis.Verdict, a.AsOf, a.Thesis.Conviction)
 	}
