@@ -59,7 +59,11 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 			})
 		}, app.EventScope(name, value)).Title("Click to edit").Body(show())
 	}
-	return app.Div().Body(
+	// A <form>, not a <div>: were the editor the same kind of element as the
+	// shown field, go-app would reuse the node and hang the field's click
+	// handler back on it while the Save click still bubbles through it,
+	// reopening the editor at once.
+	return app.Form().Class("thesis-editor").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
 		app.Textarea().ID("thesis-edit").Text(t.draft).
 			OnInput(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
 			OnKeyDown(func(ctx app.Context, e app.Event) {
@@ -68,13 +72,13 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 				}
 			}),
 		app.Div().Class("toolbar").Body(
-			app.Button().Class("primary").ID("thesis-save").Text("Save").OnClick(func(ctx app.Context, e app.Event) {
+			app.Button().Type("button").Class("primary").ID("thesis-save").Text("Save").OnClick(func(ctx app.Context, e app.Event) {
 				if t.draft != value {
 					sendOp(ctx, model.Op{Kind: model.OpSetThesis, Field: name, Text: t.draft})
 				}
 				t.field = ""
 			}, app.EventScope(name, value)),
-			app.Button().Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.field = "" }),
+			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.field = "" }),
 			app.If(name == "risks", func() app.UI { return app.Span().Class("muted").Text("One risk per line.") }),
 		),
 	)

@@ -184,7 +184,7 @@ func TestThesisEdit(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-save"))); err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, ctx, field+" saved", `document.getElementById("thesis-edit") === null && document.getElementById("savestate").dataset.state === "saved"`)
+		waitFor(t, ctx, field+" saved", `document.getElementById("thesis-edit") === null && document.getElementById("thesis-`+field+`") !== null && document.getElementById("savestate").dataset.state === "saved"`)
 	}
 	edit("verdict", "No")
 	edit("risks", "Debt\nCapex")
