@@ -31,11 +31,43 @@ type Dashboard struct {
 	queue   []model.Op // applied here, not yet acknowledged by the server
 	sending bool
 	saveErr string
+	csvNote string // what the last CSV upload did
+	ctx     app.Context
 }
 
 // OnMount runs in the browser once the page is in the DOM.
 func (d *Dashboard) OnMount(ctx app.Context) {
+	d.ctx = ctx
 	ctx.Handle(actionOp, d.onOp)
+}
+
+// onWatchCSV sends a picked CSV file to the server, which adds its rows as
+// ops, then reloads the analysis.
+func (d *Dashboard) onWatchCSV(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if !files.Truthy() || files.Length() == 0 || d.a == nil {
+		return
+	}
+	page, id := d.ctx, d.a.ID
+	input := ctx.JSSrc()
+	files.Index(0).Call("text").Then(func(v app.Value) {
+		text := v.String()
+		input.Set("value", "")
+		page.Async(func() {
+			res, err := apiClient().ImportWatchlistCSV(context.Background(), id, text)
+			page.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					d.csvNote = "CSV not imported: " + model.ErrorMessage(err)
+					return
+				}
+				d.csvNote = strconv.Itoa(res.Added) + " added"
+				if len(res.Skipped) > 0 {
+					d.csvNote += "; not added: " + strings.Join(res.Skipped, "; ")
+				}
+				d.load(ctx)
+			})
+		})
+	})
 }
 
 // OnNav runs on every navigation to the page; it loads the analysis.
@@ -164,6 +196,14 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			}),
 		),
 		&Watchlist{Rows: a.Watchlist},
+		app.Div().Class("toolbar").Body(
+			app.A().Class("button").ID("watch-csv").Href(client.WatchlistCSVURL(a.ID)).Attr("download", "").Text("Watchlist as CSV"),
+			app.Label().Class("button").Body(
+				app.Text("Add tickers from CSV…"),
+				app.Input().Type("file").ID("watch-csv-file").Accept(".csv,text/csv").Style("display", "none").OnChange(d.onWatchCSV),
+			),
+			app.Span().ID("watch-csv-result").Class("muted").Text(d.csvNote),
+		),
 		d.renderReferences(),
 		app.If(a.Notes != "", func() app.UI {
 			return app.Details().Class("card notes").ID("notes").Body(

@@ -94,6 +94,24 @@ func (c *Client) Import(ctx context.Context, report string, preview bool) (*mode
 	return &out, err
 }
 
+// WatchlistImport is what a CSV upload did.
+type WatchlistImport struct {
+	Version int64    `json:"version"`
+	Added   int      `json:"added"`
+	Skipped []string `json:"skipped"`
+}
+
+// ImportWatchlistCSV adds the rows of a CSV to an analysis's watchlist.
+// Errors: ENOTFOUND, EINVALID, ETOOLARGE.
+func (c *Client) ImportWatchlistCSV(ctx context.Context, id int64, csv string) (*WatchlistImport, error) {
+	var out WatchlistImport
+	err := c.send(ctx, http.MethodPost, analysisPath(id)+"/watchlist.csv", "text/csv; charset=utf-8", []byte(csv), &out)
+	return &out, err
+}
+
+// WatchlistCSVURL is where the watchlist downloads from as CSV.
+func WatchlistCSVURL(id int64) string { return analysisPath(id) + "/watchlist.csv" }
+
 // ExportURL is where the workbook of an analysis downloads from.
 func ExportURL(id int64) string { return analysisPath(id) + "/export.xlsx" }
 

@@ -249,7 +249,7 @@ func (p *parser) table(rows [][]string) {
 		p.res.Skipped = append(p.res.Skipped, fmt.Sprintf("table %d has no data rows", p.tables))
 		return
 	}
-	if cols := watchColumns(rows[0]); cols != nil {
+	if cols := model.WatchColumns(rows[0]); cols != nil {
 		p.watchlist(rows, cols)
 		return
 	}

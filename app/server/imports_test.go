@@ -70,3 +70,41 @@ func TestImportReport(t *testing.T) {
 		t.Errorf("rejected imports stored something: %d analyses", len(list))
 	}
 }
+
+func TestWatchlistCSV(t *testing.T) {
+	ts, store := newTestServer(t)
+	res, err := http.Get(ts.URL + "/api/analyses/1/watchlist.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	buf.ReadFrom(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.HasPrefix(buf.String(), "Code,Stock code,Name,Last price,Change %") || strings.Count(buf.String(), "\n") != 11 {
+		t.Fatalf("export = %d\n%s", res.StatusCode, buf.String())
+	}
+	in := "ticker,price,change\nLUMN,5.12,4.5\nCOIN,1,1\nBAD,x,1\n"
+	res, err = http.Post(ts.URL+"/api/analyses/1/watchlist.csv", "text/csv", strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out struct {
+		Version int64
+		Added   int
+		Skipped []string
+	}
+	json.NewDecoder(res.Body).Decode(&out)
+	res.Body.Close()
+	if res.StatusCode != 200 || out.Added != 2 || out.Version != 3 || len(out.Skipped) != 2 {
+		t.Fatalf("import = %d %+v", res.StatusCode, out)
+	}
+	a, _ := store.Get(context.Background(), 1)
+	if len(a.Watchlist) != 12 || a.Watchlist[10].Code != "LUMN" || a.Watchlist[11].Code != "BAD" {
+		t.Errorf("watchlist after import: %+v", a.Watchlist[10:])
+	}
+	res, _ = http.Post(ts.URL+"/api/analyses/1/watchlist.csv", "text/csv", strings.NewReader("a,b\n1,2\n"))
+	res.Body.Close()
+	if res.StatusCode != 422 {
+		t.Errorf("CSV without ticker columns: %d", res.StatusCode)
+	}
+}

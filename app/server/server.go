@@ -51,6 +51,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)
 	mux.HandleFunc("POST /api/analyses/{id}/ops", s.applyOp)
 	mux.HandleFunc("GET /api/analyses/{id}/export.xlsx", s.exportXLSX)
+	mux.HandleFunc("GET /api/analyses/{id}/watchlist.csv", s.exportWatchlistCSV)
+	mux.HandleFunc("POST /api/analyses/{id}/watchlist.csv", s.importWatchlistCSV)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, model.Errorf(model.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
 	})

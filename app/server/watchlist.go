@@ -1,0 +1,83 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"thesisboard/app/model"
+	"thesisboard/exports/csv"
+)
+
+func (s *Server) exportWatchlistCSV(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.analysis(w, r)
+	if !ok {
+		return
+	}
+	var buf bytes.Buffer
+	if err := csv.WriteWatchlist(&buf, a.Watchlist); err != nil {
+		s.error(w, r, err)
+		return
+	}
+	name := "watchlist.csv"
+	if a.Ticker != "" {
+		name = a.Ticker + " watchlist.csv"
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", contentDisposition(name))
+	w.Header().Set("Cache-Control", "no-store")
+	buf.WriteTo(w)
+}
+
+// watchImport is the answer to a CSV upload.
+type watchImport struct {
+	Version int64    `json:"version"`
+	Added   int      `json:"added"`
+	Skipped []string `json:"skipped"`
+}
+
+// importWatchlistCSV adds the rows of an uploaded CSV to the watchlist, one
+// add_watch op each, so every row is in the op log like a typed one. Tickers
+// already on the list are reported, not overwritten.
+func (s *Server) importWatchlistCSV(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	rows, skipped, err := csv.ReadWatchlist(http.MaxBytesReader(w, r.Body, MaxBodyBytes*4))
+	var maxErr *http.MaxBytesError
+	if errors.As(err, &maxErr) {
+		s.errorStatus(w, r, http.StatusRequestEntityTooLarge, model.Errorf(model.ETOOLARGE, "the CSV is larger than %d bytes", maxErr.Limit))
+		return
+	}
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	a, err := s.Store.Get(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	res := watchImport{Version: a.Version, Skipped: append([]string{}, skipped...)}
+	for _, row := range rows {
+		op := model.Op{Kind: model.OpAddWatch, Watch: &row, BaseVersion: res.Version}
+		next, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))
+		if model.ErrorCode(err) == model.EINVALID {
+			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", row.Code, model.ErrorMessage(err)))
+			continue
+		}
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+		res.Version, res.Added = next.Version, res.Added+1
+	}
+	w.Header().Set("X-Version", strconv.FormatInt(res.Version, 10))
+	writeJSON(w, http.StatusOK, res)
+}
