@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+	"unicode"
+)
 
 // Analysis is one investment thesis with everything the dashboard shows: the
 // thesis itself, section grids, series drawn as charts, a watchlist and the
@@ -132,6 +136,14 @@ func (s *Section) Cell(row, col int) Cell {
 	return s.Cells[row][col]
 }
 
+// Cell0 returns row r of the grid, or nil past its end.
+func (s *Section) Cell0(r int) []Cell {
+	if r < 0 || r >= len(s.Cells) {
+		return nil
+	}
+	return s.Cells[r]
+}
+
 // Width returns the number of columns of the widest row.
 func (s *Section) Width() int {
 	w := 0
@@ -162,4 +174,27 @@ func (a *Analysis) Clone() *Analysis {
 	c.Watchlist = append([]WatchRow(nil), a.Watchlist...)
 	c.References = append([]Reference(nil), a.References...)
 	return &c
+}
+
+// SectionID makes a section id from a title: lower-case letters and digits
+// of any script, runs of anything else as one dash, at most 40 bytes.
+func SectionID(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	if id := strings.Trim(b.String(), "-"); id != "" {
+		return id
+	}
+	return "section"
 }

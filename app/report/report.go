@@ -19,7 +19,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"thesisboard/app/model"
@@ -262,7 +261,7 @@ func (p *parser) table(rows [][]string) {
 }
 
 func (p *parser) uniqueID(title string) string {
-	base := slug(title)
+	base := model.SectionID(title)
 	id := base
 	for i := 2; p.ids[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
@@ -272,28 +271,6 @@ func (p *parser) uniqueID(title string) string {
 	}
 	p.ids[id] = true
 	return id
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-		if b.Len() >= 40 {
-			break
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" {
-		out = "section"
-	}
-	return out
 }
 
 func truncate(s string, n int) string {

@@ -9,6 +9,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,7 +33,9 @@ func Write(w io.Writer, a *model.Analysis) error {
 
 // Build returns the workbook for a; the caller closes it.
 func Build(a *model.Analysis) (*excelize.File, error) {
-	b := &book{f: excelize.NewFile(), a: a, names: map[string]bool{}, styles: map[string]int{}}
+	b := &book{f: excelize.NewFile(), a: a, names: map[string]bool{}, styles: map[string]int{},
+		meta: meta{Version: 1, Series: a.Series, Cells: map[string]metaCell{}, AsOf: a.AsOf}}
+	b.names[metaSheet] = true
 	if err := b.build(); err != nil {
 		b.f.Close()
 		return nil, fmt.Errorf("build workbook for analysis %d: %w", a.ID, err)
@@ -50,6 +53,7 @@ type book struct {
 	header int
 	wrap   int
 	err    error
+	meta   meta
 }
 
 func (b *book) build() error {
@@ -70,6 +74,7 @@ func (b *book) build() error {
 	}
 	b.watchlistSheet()
 	b.sourcesSheet()
+	b.metaSheet()
 	b.check(b.f.DeleteSheet("Sheet1"))
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.a.Title,
@@ -183,11 +188,15 @@ func (b *book) thesisSheet() {
 
 func (b *book) sectionSheet(s *model.Section) {
 	sheet := b.sheet(s.Title)
+	b.meta.Sections = append(b.meta.Sections, metaSection{Sheet: sheet, ID: s.ID, Note: s.Note})
 	longest := make([]int, s.Width())
 	for r, row := range s.Cells {
 		for c, cell := range row {
 			addr := model.Addr(r, c)
 			b.cell(sheet, addr, cell)
+			if cell.Input != "" {
+				b.meta.Cells[sheet+"!"+addr] = metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)}
+			}
 			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
 			if cell.Source != 0 {
 				b.sourceNote(sheet, addr, cell.Source)
@@ -229,14 +238,16 @@ func (b *book) sourceNote(sheet, addr string, num int) {
 
 func (b *book) watchlistSheet() {
 	sheet := b.sheet("Watchlist")
-	heads := []string{"Code", "Stock code", "Name", "Last price", "Change %", "Theme", "Inclusion reason", "Market code"}
+	heads := model.WatchHeadings
 	longest := make([]int, len(heads))
 	for c, h := range heads {
 		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
 		longest[c] = len(h)
 	}
 	price := b.numStyle(`#,##0.00##`)
-	change := b.numStyle(`+0.00%;-0.00%;0.00%`)
+	// Change stays in percent points, as quote tables give it (-1.7 is
+	// -1.7%), with a literal percent sign: the number round-trips exactly.
+	change := b.numStyle(`+0.00"%";-0.00"%";0.00"%"`)
 	for i, w := range b.a.Watchlist {
 		r := i + 1
 		for c, s := range []string{w.Code, w.StockCode, w.Name} {
@@ -245,7 +256,7 @@ func (b *book) watchlistSheet() {
 		}
 		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 3), w.LastPrice, -1, 64))
 		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 3), model.Addr(r, 3), price))
-		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 4), w.ChangePct/100, -1, 64))
+		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 4), w.ChangePct, -1, 64))
 		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 4), model.Addr(r, 4), change))
 		for c, s := range []string{w.Theme, w.Reason, w.MarketCode} {
 			b.check(b.f.SetCellStr(sheet, model.Addr(r, c+5), s))
@@ -255,10 +266,28 @@ func (b *book) watchlistSheet() {
 	b.headerRow(sheet, len(heads))
 	b.widths(sheet, longest)
 	if n := len(b.a.Watchlist); n > 0 {
-		last := model.Addr(n, len(heads)-1)
-		b.check(b.f.AutoFilter(sheet, "A1:"+last, nil))
+		// An Excel table: filter buttons on every heading, banded rows.
+		b.check(b.f.AddTable(sheet, &excelize.Table{
+			Range: "A1:" + model.Addr(n, len(heads)-1), Name: "Watchlist",
+			StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true),
+		}))
+		b.changeColours(sheet, "E2:E"+strconv.Itoa(n+1))
 	}
 }
+
+// changeColours shows rises in green and falls in red, as the dashboard does.
+func (b *book) changeColours(sheet, ref string) {
+	up, err := b.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "1A8F4C"}})
+	b.check(err)
+	down, err := b.f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "C53030"}})
+	b.check(err)
+	b.check(b.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{
+		{Type: "cell", Criteria: ">", Format: &up, Value: "0"},
+		{Type: "cell", Criteria: "<", Format: &down, Value: "0"},
+	}))
+}
+
+func boolPtr(v bool) *bool { return &v }
 
 func (b *book) sourcesSheet() {
 	sheet := b.sheet("Sources")

@@ -30,7 +30,7 @@ func exportSample(t *testing.T) (*model.Analysis, *excelize.File) {
 
 func TestExportSample(t *testing.T) {
 	a, f := exportSample(t)
-	want := []string{"Thesis", "Fiber network", "Partners", "Financial health", "Market sentiment", "AI demand and the share price", "Watchlist", "Sources"}
+	want := []string{"Thesis", "Fiber network", "Partners", "Financial health", "Market sentiment", "AI demand and the share price", "Watchlist", "Sources", "thesisboard"}
 	if got := f.GetSheetList(); !equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
@@ -74,6 +74,15 @@ func TestExportSample(t *testing.T) {
 	if !found {
 		t.Errorf("no source note on the debt cell: %+v", comments)
 	}
+	if visible, _ := f.GetSheetVisible("thesisboard"); visible {
+		t.Error("the metadata sheet is visible")
+	}
+	if tables, _ := f.GetTables("Watchlist"); len(tables) != 1 || tables[0].Range != "A1:H11" {
+		t.Errorf("watchlist tables = %+v", tables)
+	}
+	if cf, _ := f.GetConditionalFormats("Watchlist"); len(cf["E2:E11"]) != 2 {
+		t.Errorf("conditional formats = %+v", cf)
+	}
 	props, _ := f.GetDocProps()
 	if props.Title != a.Title || props.Creator != "thesisboard" {
 		t.Errorf("doc props = %+v", props)
@@ -92,7 +101,7 @@ func TestSheetNamesAreValidAndUnique(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Thesis", "Cash - debt- -2025--", "Cash - debt- -2025-- (2)", "A title that is much longer tha", "watchlist", "Watchlist (2)", "Sources"}
+	want := []string{"Thesis", "Cash - debt- -2025--", "Cash - debt- -2025-- (2)", "A title that is much longer tha", "watchlist", "Watchlist (2)", "Sources", "thesisboard"}
 	if got := f.GetSheetList(); !equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}

@@ -1,0 +1,115 @@
+//go:build !wasm
+
+package xlsx
+
+import (
+	"encoding/json"
+	"math"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/model"
+)
+
+// metaSheet is a very hidden sheet that carries what Excel cells cannot: each
+// section's id, the series, and each cell's raw input and format next to the
+// value written for it. On import a cell whose value is still the one written
+// gets its input and format back exactly; a cell edited in Excel is read
+// from Excel.
+const metaSheet = "thesisboard"
+
+// metaChunk keeps each metadata cell under Excel's 32,767-character limit.
+const metaChunk = 30000
+
+type meta struct {
+	Version  int                 `json:"v"`
+	Sections []metaSection       `json:"sections"`
+	Series   []model.Series      `json:"series,omitempty"`
+	Cells    map[string]metaCell `json:"cells,omitempty"` // "Sheet!B2"
+	AsOf     string              `json:"asOf,omitempty"`
+}
+
+type metaSection struct {
+	Sheet string `json:"sheet"`
+	ID    string `json:"id"`
+	Note  string `json:"note,omitempty"`
+}
+
+type metaCell struct {
+	Input  string       `json:"i"`
+	Value  model.Value  `json:"v"`
+	Format model.Format `json:"f,omitempty"`
+	Raw    string       `json:"x"` // the raw cell value written
+}
+
+// sameRaw reports whether the raw value read back is the one written. Excel
+// keeps 15 significant digits, so numbers are compared to that precision.
+func sameRaw(written, read string) bool {
+	if written == read {
+		return true
+	}
+	a, err1 := strconv.ParseFloat(written, 64)
+	b, err2 := strconv.ParseFloat(read, 64)
+	return err1 == nil && err2 == nil && math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
+}
+
+// rawOf is the raw value excelize reports for what cell() writes, so the
+// reader can tell an untouched cell from one edited in Excel.
+func rawOf(c model.Cell) string {
+	switch c.Value.Kind {
+	case model.KindEmpty:
+		return ""
+	case model.KindNumber:
+		return strconv.FormatFloat(c.Value.Num, 'f', -1, 64)
+	case model.KindBool:
+		if c.Value.Bool {
+			return "1"
+		}
+		return "0"
+	}
+	return model.Display(c.Value, c.Format)
+}
+
+func (b *book) metaSheet() {
+	b.check(func() error {
+		data, err := json.Marshal(b.meta)
+		if err != nil {
+			return err
+		}
+		if _, err := b.f.NewSheet(metaSheet); err != nil {
+			return err
+		}
+		s := string(data)
+		for row := 1; len(s) > 0; row++ {
+			n := min(len(s), metaChunk)
+			if err := b.f.SetCellStr(metaSheet, "A"+strconv.Itoa(row), s[:n]); err != nil {
+				return err
+			}
+			s = s[n:]
+		}
+		return b.f.SetSheetVisible(metaSheet, false, true)
+	}())
+}
+
+// readMeta returns the metadata of a workbook thesisboard wrote, or nil.
+func readMeta(f *excelize.File) *meta {
+	if idx, err := f.GetSheetIndex(metaSheet); err != nil || idx < 0 {
+		return nil
+	}
+	rows, err := f.GetRows(metaSheet)
+	if err != nil {
+		return nil
+	}
+	var s string
+	for _, r := range rows {
+		if len(r) > 0 {
+			s += r[0]
+		}
+	}
+	var m meta
+	if json.Unmarshal([]byte(s), &m) != nil || m.Version != 1 {
+		return nil
+	}
+	return &m
+}
