@@ -3,26 +3,32 @@ package components
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"thesisboard/app/model"
 )
 
-// ImportPage makes an analysis from a deep-research report: paste it or pick
-// a .md or .txt file, preview what the importer found (and what it could not
-// read), then create it.
+// ImportPage makes an analysis from a deep-research report or a workbook:
+// paste a report or pick a .md, .txt or .xlsx file, preview what the importer
+// found (and what it could not read), then create it.
 type ImportPage struct {
 	app.Compo
 	ctx     app.Context // the page's own context, see ListPage.OnMount
 	text    string
+	book    []byte // a picked workbook, sent instead of the text
 	result  *model.ImportResult
 	err     string
 	working bool
 }
 
-// OnMount keeps the page's context for work that outlives a button.
-func (p *ImportPage) OnMount(ctx app.Context) { p.ctx = ctx }
+// OnMount keeps the page's context for work that outlives a button, and
+// marks the page ready: the server's prerendered form is inert until then.
+func (p *ImportPage) OnMount(ctx app.Context) {
+	p.ctx = ctx
+	markReady(ctx, "import")
+}
 
 // onFile reads the chosen file in the browser and puts its text in the box.
 func (p *ImportPage) onFile(ctx app.Context, e app.Event) {
@@ -31,10 +37,24 @@ func (p *ImportPage) onFile(ctx app.Context, e app.Event) {
 		return
 	}
 	page := p.ctx
-	files.Index(0).Call("text").Then(func(v app.Value) {
+	file := files.Index(0)
+	if strings.HasSuffix(strings.ToLower(file.Get("name").String()), ".xlsx") {
+		file.Call("arrayBuffer").Then(func(v app.Value) {
+			arr := app.Window().Get("Uint8Array").New(v)
+			book := make([]byte, arr.Length())
+			app.CopyBytesToGo(book, arr)
+			name := file.Get("name").String()
+			page.Dispatch(func(ctx app.Context) {
+				p.book, p.result, p.err = book, nil, ""
+				p.text = "(workbook " + name + ")"
+			})
+		})
+		return
+	}
+	file.Call("text").Then(func(v app.Value) {
 		text := v.String()
 		page.Dispatch(func(ctx app.Context) {
-			p.text, p.result, p.err = text, nil, ""
+			p.text, p.book, p.result, p.err = text, nil, nil, ""
 			if box := app.Window().GetElementByID("import-text"); box.Truthy() {
 				box.Set("value", text)
 			}
@@ -48,9 +68,12 @@ func (p *ImportPage) send(create bool) {
 		return
 	}
 	p.working, p.err = true, ""
-	ctx, text := p.ctx, p.text
+	ctx, body := p.ctx, []byte(p.text)
+	if p.book != nil {
+		body = p.book
+	}
 	ctx.Async(func() {
-		res, err := apiClient().Import(context.Background(), text, !create)
+		res, err := apiClient().Import(context.Background(), body, !create)
 		ctx.Dispatch(func(ctx app.Context) {
 			p.working = false
 			if err != nil {
@@ -71,11 +94,13 @@ func (p *ImportPage) Render() app.UI {
 	return newShell(nil).Body(
 		app.H1().Text("New analysis from a report"),
 		app.Div().Class("card").Body(
-			app.P().Class("muted").Text("Paste a deep-research report or a news article (markdown or plain text), or pick a .md or .txt file. Tables become grids, the ticker table becomes the watchlist, figures in the text are listed with their sentence."),
+			app.P().Class("muted").Text("Paste a deep-research report or a news article (markdown or plain text), or pick a .md, .txt or .xlsx file. Tables become grids, the ticker table becomes the watchlist, figures in the text are listed with their sentence; a workbook downloaded from thesisboard comes back whole."),
 			app.Textarea().ID("import-text").Class("import-text").Placeholder("Paste the report here").
-				OnInput(func(ctx app.Context, e app.Event) { p.text, p.result = ctx.JSSrc().Get("value").String(), nil }),
+				OnInput(func(ctx app.Context, e app.Event) {
+					p.text, p.book, p.result = ctx.JSSrc().Get("value").String(), nil, nil
+				}),
 			app.Div().Class("toolbar").Body(
-				app.Input().Type("file").ID("import-file").Accept(".md,.markdown,.txt,text/markdown,text/plain").OnChange(p.onFile),
+				app.Input().Type("file").ID("import-file").Accept(".md,.markdown,.txt,.xlsx,text/markdown,text/plain").OnChange(p.onFile),
 				app.Button().ID("import-preview").Text("Preview").Disabled(p.text == "" || p.working).
 					OnClick(func(ctx app.Context, e app.Event) { p.send(false) }),
 				app.Button().Class("primary").ID("import-create").Text("Create analysis").Disabled(p.result == nil || p.working).

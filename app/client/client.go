@@ -9,6 +9,7 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -81,16 +82,21 @@ func (c *Client) Apply(ctx context.Context, id int64, op model.Op) (int64, error
 	return out.Version, err
 }
 
-// Import sends a report and returns what the server found; with preview set
-// nothing is stored, otherwise the result holds the new analysis.
+// Import sends a report (markdown or text) or an .xlsx workbook and returns
+// what the server found; with preview set nothing is stored, otherwise the
+// result holds the new analysis.
 // Errors: EINVALID, ETOOLARGE.
-func (c *Client) Import(ctx context.Context, report string, preview bool) (*model.ImportResult, error) {
+func (c *Client) Import(ctx context.Context, file []byte, preview bool) (*model.ImportResult, error) {
 	path := "/api/analyses/import"
 	if preview {
 		path += "?preview=1"
 	}
+	contentType := "text/markdown; charset=utf-8"
+	if bytes.HasPrefix(file, []byte("PK")) {
+		contentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
 	var out model.ImportResult
-	err := c.send(ctx, http.MethodPost, path, "text/markdown; charset=utf-8", []byte(report), &out)
+	err := c.send(ctx, http.MethodPost, path, contentType, file, &out)
 	return &out, err
 }
 

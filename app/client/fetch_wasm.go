@@ -20,7 +20,10 @@ func (c *Client) roundTrip(ctx context.Context, method, url string, headers map[
 	}
 	init.Set("headers", h)
 	if body != nil {
-		init.Set("body", string(body))
+		// Bytes, not a string: a workbook is binary.
+		buf := js.Global().Get("Uint8Array").New(len(body))
+		js.CopyBytesToJS(buf, body)
+		init.Set("body", buf)
 	}
 	res, err := await(ctx, js.Global().Call("fetch", url, init))
 	if err != nil {

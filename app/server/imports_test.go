@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"thesisboard/app/model"
 )
 
@@ -54,7 +56,7 @@ func TestImportReport(t *testing.T) {
 		status  int
 		contain string
 	}{
-		{"workbook", []byte("PK\x03\x04rest of a zip"), 422, "not supported yet"},
+		{"broken workbook", []byte("PK\x03\x04rest of a zip"), 422, "not a valid .xlsx"},
 		{"encrypted office file", []byte{0xD0, 0xCF, 0x11, 0xE0, 1, 2}, 422, "encrypted"},
 		{"empty", []byte("  \n"), 422, "empty"},
 		{"not text", []byte{'a', 0xff, 0xfe}, 422, "not UTF-8"},
@@ -106,5 +108,55 @@ func TestWatchlistCSV(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 422 {
 		t.Errorf("CSV without ticker columns: %d", res.StatusCode)
+	}
+}
+
+func TestImportWorkbook(t *testing.T) {
+	ts, store := newTestServer(t)
+	res, err := http.Get(ts.URL + "/api/analyses/1/export.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var book bytes.Buffer
+	book.ReadFrom(res.Body)
+	res.Body.Close()
+
+	status, out, body := postImport(t, ts.URL+"/api/analyses/import", book.Bytes())
+	if status != 201 || out.Analysis.ID != 2 || len(out.Analysis.Watchlist) != 10 || out.Analysis.Section("financial-health") == nil {
+		t.Fatalf("import = %d %s", status, body)
+	}
+
+	// Edit the workbook as Excel would and bring it back into analysis 1.
+	f, err := excelize.OpenReader(bytes.NewReader(book.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellFloat("Financial health", "B2", 17.5e9, -1, 64)
+	f.SetCellStr("Partners", "B3", "Cloud on-ramps and AI edge")
+	f.NewSheet("Scratch")
+	f.SetCellStr("Scratch", "A1", "x")
+	var edited bytes.Buffer
+	f.WriteTo(&edited)
+	f.Close()
+	status, out, body = postImport(t, ts.URL+"/api/analyses/import?into=1", edited.Bytes())
+	if status != 200 || out.Analysis.Version != 3 {
+		t.Fatalf("import into 1 = %d %s", status, body)
+	}
+	a, _ := store.Get(context.Background(), 1)
+	if c := a.Section("financial-health").Cell(1, 1); c.Input != "$17.5B" || c.Value.Num != 17.5e9 || c.Source != 1 {
+		t.Errorf("debt after import = %+v", c)
+	}
+	if c := a.Section("partners").Cell(2, 1); c.Input != "Cloud on-ramps and AI edge" {
+		t.Errorf("role after import = %+v", c)
+	}
+	found := false
+	for _, s := range out.Skipped {
+		found = found || strings.Contains(s, `"Scratch"`)
+	}
+	if !found {
+		t.Errorf("skipped = %q, want the unmatched sheet named", out.Skipped)
+	}
+	if ops, _ := store.Ops(context.Background(), 1, 0); len(ops) != 2 {
+		t.Errorf("%d ops logged, want one per changed cell (2)", len(ops))
 	}
 }

@@ -22,7 +22,7 @@ import (
 const usage = `usage:
   thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR]
   thesisboard export [-data DIR] -analysis ID -o FILE.xlsx
-  thesisboard import [-data DIR] FILE   (a report in markdown or text; prints the new id)
+  thesisboard import [-data DIR] FILE   (an .xlsx workbook or a markdown/text report; prints the new id)
 `
 
 // run dispatches a subcommand and returns the process exit code.
@@ -145,7 +145,7 @@ func importFile(args []string, stdout io.Writer) error {
 	if len(body) > server.MaxImportBytes {
 		return fmt.Errorf("%s is larger than %d MB", fs.Arg(0), server.MaxImportBytes>>20)
 	}
-	res, err := server.Import(body)
+	res, err := server.Import(context.Background(), body)
 	if err != nil {
 		return err
 	}

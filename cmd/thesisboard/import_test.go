@@ -5,7 +5,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 	"time"
@@ -31,7 +34,7 @@ func TestImportReportInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#new-from-report"))); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the import page", `document.getElementById("import-text") !== null`)
+	waitFor(t, ctx, "the import page", `document.body.dataset.ready === "import"`)
 	text, _ := json.Marshal(string(src))
 	eval[bool](t, ctx, `(() => { const e = document.getElementById("import-text"); e.value = `+string(text)+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
 	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
@@ -66,5 +69,44 @@ func TestImportReportInBrowser(t *testing.T) {
 	}
 	if !eval[bool](t, ctx, `document.querySelector("#chart-moves canvas") !== null`) {
 		t.Error("the moves chart drew nothing")
+	}
+}
+
+// TestImportWorkbookInBrowser downloads the sample as a workbook, picks it
+// on the import page and gets the same analysis back as a new one.
+func TestImportWorkbookInBrowser(t *testing.T) {
+	m := startMain(t)
+	res, err := http.Get(m.URL() + "/api/analyses/1/export.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "lumen.xlsx")
+	data, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err := os.WriteFile(book, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/import")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the import page", `document.body.dataset.ready === "import"`)
+	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.CSS("#import-file"), []string{book})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-preview"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the preview", `document.getElementById("import-counts") !== null && document.getElementById("import-counts").textContent.includes("10 watchlist rows")`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-create"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the new dashboard", `document.body.dataset.ready === "dashboard" && location.pathname === "/a/2"`)
+	if got := eval[string](t, ctx, `document.querySelector("`+debtCell+`").textContent`); !strings.HasPrefix(got, "$18.3B") {
+		t.Errorf("debt cell shows %q", got)
+	}
+	if got := eval[float64](t, ctx, debtChartJS); got != 18.3 {
+		t.Errorf("debt chart = %v", got)
 	}
 }

@@ -29,7 +29,7 @@ const (
 )
 
 var (
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0} // an OLE compound file: encrypted .xlsx or old .xls
 	zipMagic = []byte("PK\x03\x04")
 )
 
