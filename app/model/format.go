@@ -54,7 +54,7 @@ func Display(v Value, f Format) string {
 	switch v.Kind {
 	case KindEmpty:
 		return ""
-	case KindText, KindDate:
+	case KindText, KindDate, KindError:
 		return v.Text
 	case KindBool:
 		if v.Bool {

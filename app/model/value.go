@@ -15,6 +15,7 @@ const (
 	KindText   = "text"
 	KindBool   = "bool"
 	KindDate   = "date"
+	KindError  = "error" // a formula's error: Text is the code (#DIV/0!), Note says why
 )
 
 // Value is the typed reading of a cell's input. Numbers keep their unit
@@ -81,6 +82,10 @@ func ParseInput(input string, prev Format) (Value, Format) {
 	s := strings.TrimSpace(input)
 	if s == "" {
 		return Value{Kind: KindEmpty}, prev
+	}
+	if len(s) > 1 && s[0] == '=' {
+		// A formula: package calc computes its value.
+		return Value{Kind: KindText, Text: s}, prev
 	}
 	switch strings.ToUpper(s) {
 	case "TRUE", "FALSE":

@@ -1,0 +1,169 @@
+package calc
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"thesisboard/app/model"
+)
+
+// sheet builds an analysis with one section "s" (title "Data") from inputs in
+// row-major order, plus a second section "other" (title "Financial health").
+func sheet(rows ...[]string) *model.Analysis {
+	build := func(id, title string, rows [][]string) model.Section {
+		s := model.Section{ID: id, Title: title}
+		for _, r := range rows {
+			cells := make([]model.Cell, len(r))
+			for i, in := range r {
+				v, f := model.ParseInput(in, "")
+				cells[i] = model.Cell{Input: in, Value: v, Format: f}
+			}
+			s.Cells = append(s.Cells, cells)
+		}
+		return s
+	}
+	return &model.Analysis{Sections: []model.Section{
+		build("s", "Data", rows),
+		build("other", "Financial health", [][]string{{"Metric", "Value"}, {"Debt", "$18.3B"}, {"FCF", "$1.2–$1.4B"}}),
+	}}
+}
+
+// calc evaluates one formula in cell Z1 of sheet s next to the given rows.
+func calc(t *testing.T, formula string, rows ...[]string) model.Value {
+	t.Helper()
+	a := sheet(rows...)
+	s := &a.Sections[0]
+	for len(s.Cells) < 1 {
+		s.Cells = append(s.Cells, nil)
+	}
+	for len(s.Cells[0]) < 26 {
+		s.Cells[0] = append(s.Cells[0], model.Cell{})
+	}
+	s.Cells[0][25] = model.Cell{Input: formula}
+	Recalc(a)
+	return s.Cells[0][25].Value
+}
+
+var data = [][]string{
+	{"1", "2", "3", "text", "TRUE"},
+	{"4", "", "6", "", "x"},
+	{"-2", "0.5", "10", "7", ""},
+}
+
+func TestFunctions(t *testing.T) {
+	tests := []struct {
+		formula string
+		want    any // float64, string, bool or an error code like "#DIV/0!"
+	}{
+		{"=1+2*3", 7.0}, {"=(1+2)*3", 9.0}, {"=-2^2", 4.0}, {"=2^3^2", 64.0}, {"=10/4", 2.5},
+		{"=5%", 0.05}, {"=50%*200", 100.0}, {`="a"&"b"&1`, "ab1"}, {"=1=1", true}, {`="A"="a"`, true},
+		{"=2<>2", false}, {"=3>=3", true}, {`=1<"a"`, true}, {"=1/0", ErrDiv0}, {`="x"+1`, ErrValue},
+		{`="3"+1`, 4.0}, {"=TRUE+1", 2.0}, {"=#N/A", ErrNA}, {"=NOPE(1)", ErrName}, {"=foo", ErrName},
+		{"=SUM(A1:C3)", 24.5}, {"=SUM(A1:E3)", 31.5}, {"=SUM(1,2,TRUE)", 4.0}, {"=SUM(A1,,2)", 3.0},
+		{"=AVERAGE(A1:C1)", 2.0}, {"=AVERAGE(D2)", ErrDiv0}, {"=MIN(A1:C3)", -2.0}, {"=MAX(A1:C3)", 10.0},
+		{"=COUNT(A1:E3)", 9.0}, {"=COUNTA(A1:E3)", 12.0}, {"=PRODUCT(A1:C1)", 6.0}, {"=MEDIAN(A1:C1,10)", 2.5},
+		{"=ROUND(2.345,2)", 2.35}, {"=ROUND(-2.5,0)", -3.0}, {"=ROUND(1234,-2)", 1200.0}, {"=ROUNDUP(2.301,1)", 2.4},
+		{"=ROUNDDOWN(-2.39,1)", -2.3}, {"=ABS(-3)", 3.0}, {"=SQRT(16)", 4.0}, {"=SQRT(-1)", ErrNum},
+		{"=POWER(2,10)", 1024.0}, {"=EXP(0)", 1.0}, {"=LN(1)", 0.0}, {"=LOG10(1000)", 3.0}, {"=LN(0)", ErrNum},
+		{"=MOD(7,3)", 1.0}, {"=MOD(-7,3)", 2.0}, {"=MOD(1,0)", ErrDiv0}, {"=INT(-1.5)", -2.0},
+		{"=IF(A1>0,\"pos\",\"neg\")", "pos"}, {"=IF(A3>0,1)", false}, {"=IF(1/0,1,2)", ErrDiv0},
+		{"=IFERROR(1/0,\"none\")", "none"}, {"=IFERROR(5,0)", 5.0}, {"=AND(TRUE,A1>0)", true}, {"=OR(FALSE,A3>0)", false},
+		{"=NOT(0)", true}, {"=AND(E1:E2)", true}, {`=CONCAT("a",A1:B1)`, "a12"}, {"=LEN(\"héllo\")", 5.0},
+		{`=LEFT("thesis",3)`, "the"}, {`=RIGHT("thesis",2)`, "is"}, {`=MID("thesis",2,3)`, "hes"}, {`=UPPER("lumn")`, "LUMN"},
+		{`=LOWER("LUMN")`, "lumn"}, {`=TRIM("  a   b ")`, "a b"}, {"=B2", 0.0}, {"=B2+1", 1.0}, {"=D1&\"!\"", "text!"},
+		{"='Financial health'!B2/1e9", 18.3}, {"=other!B2/1e9", 18.3}, {"=Missing!A1", ErrRef},
+		{"='Financial health'!B3/1e9", 1.3}, {"=RANGE.LOW('Financial health'!B3)/1e9", 1.2},
+		{"=RANGE.HIGH(other!B3)/1e9", 1.4}, {"=RANGE.MID(other!B3)/1e9", 1.3}, {"=RANGE.LOW(A1:A2)", ErrValue},
+		{"=SUM(A1:A3", ErrSyntax}, {"=1+", ErrSyntax}, {"=)", ErrSyntax},
+	}
+	for _, tt := range tests {
+		got := calc(t, tt.formula, data...)
+		if !matches(got, tt.want) {
+			t.Errorf("%s = %+v, want %v", tt.formula, got, tt.want)
+		}
+	}
+}
+
+func matches(v model.Value, want any) bool {
+	switch w := want.(type) {
+	case float64:
+		return v.Kind == model.KindNumber && math.Abs(v.Num-w) <= 1e-12*math.Max(1, math.Abs(w))
+	case bool:
+		return v.Kind == model.KindBool && v.Bool == w
+	case string:
+		if len(w) > 0 && w[0] == '#' {
+			return v.Kind == model.KindError && v.Text == w && v.Note != ""
+		}
+		return v.Kind == model.KindText && v.Text == w
+	}
+	return false
+}
+
+func TestCyclesAreMarked(t *testing.T) {
+	a := sheet([]string{"=B1+1", "=C1+1", "=A1+1", "=5", "=D1*2", "=A1"})
+	Recalc(a)
+	row := a.Sections[0].Cells[0]
+	for c := 0; c < 3; c++ {
+		if row[c].Value.Kind != model.KindError || row[c].Value.Text != ErrCycle {
+			t.Errorf("%s = %+v, want %s", model.Addr(0, c), row[c].Value, ErrCycle)
+		}
+	}
+	if row[4].Value.Num != 10 {
+		t.Errorf("E1 = %+v, want 10 (outside the cycle)", row[4].Value)
+	}
+	if row[5].Value.Text != ErrCycle {
+		t.Errorf("F1 reads a cycle cell: %+v", row[5].Value)
+	}
+	self := sheet([]string{"=A1"})
+	Recalc(self)
+	if v := self.Sections[0].Cells[0][0].Value; v.Text != ErrCycle {
+		t.Errorf("=A1 in A1 = %+v", v)
+	}
+}
+
+// TestLongChain recalculates 100,000 formulas each reading the one above:
+// no recursion from cell to cell, so no stack overflow.
+func TestLongChain(t *testing.T) {
+	const n = 100000
+	rows := make([][]string, n)
+	rows[0] = []string{"1"}
+	for i := 1; i < n; i++ {
+		rows[i] = []string{fmt.Sprintf("=A%d+1", i)}
+	}
+	a := sheet(rows...)
+	Recalc(a)
+	if v := a.Sections[0].Cells[n-1][0].Value; v.Num != n {
+		t.Errorf("A%d = %+v, want %d", n, v, n)
+	}
+}
+
+func TestApplyRecalculates(t *testing.T) {
+	a := sheet([]string{"Debt", "=other!B2/RANGE.MID(other!B3)"})
+	Recalc(a)
+	if v := a.Sections[0].Cells[0][1].Value; math.Abs(v.Num-14.0769230769) > 1e-9 {
+		t.Fatalf("payback = %+v", v)
+	}
+	if err := Apply(a, model.Op{Kind: model.OpSetCell, Sheet: "other", Cell: "B2", Input: "$13B"}); err != nil {
+		t.Fatal(err)
+	}
+	if v := a.Sections[0].Cells[0][1].Value; v.Num != 10 {
+		t.Errorf("payback after edit = %+v, want 10", v)
+	}
+	if got := model.Display(a.Sections[0].Cells[0][1].Value, ""); got != "10" {
+		t.Errorf("shows %q", got)
+	}
+}
+
+func FuzzFormula(f *testing.F) {
+	for _, s := range []string{"=1+2", "=SUM(A1:C3)*-2%", `=IF(A1>0,"a",B2)&"x"`, "='Financial health'!B2", "=((((1))))", "=A1:B2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, formula string) {
+		a := sheet(append([][]string{{formula}}, data...)...)
+		Recalc(a) // must not panic or hang
+		if v := a.Sections[0].Cells[0][0].Value; IsFormula(formula) && v.Kind == "" {
+			t.Fatalf("%q left no value", formula)
+		}
+	})
+}

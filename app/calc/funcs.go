@@ -1,0 +1,383 @@
+package calc
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// function is a worksheet function: it gets its arguments unevaluated, so
+// IF and IFERROR evaluate only what they need.
+type function func(args []node, e env) value
+
+var functions map[string]function
+
+func init() {
+	functions = map[string]function{
+		"SUM": aggregate(func(xs []float64) value {
+			s := 0.0
+			for _, x := range xs {
+				s += x
+			}
+			return num(s)
+		}),
+		"PRODUCT": aggregate(func(xs []float64) value {
+			p := 1.0
+			for _, x := range xs {
+				p *= x
+			}
+			return num(p)
+		}),
+		"AVERAGE": aggregate(func(xs []float64) value {
+			if len(xs) == 0 {
+				return errv(ErrDiv0)
+			}
+			s := 0.0
+			for _, x := range xs {
+				s += x
+			}
+			return num(s / float64(len(xs)))
+		}),
+		"MIN": aggregate(func(xs []float64) value {
+			if len(xs) == 0 {
+				return num(0)
+			}
+			return num(slices.Min(xs))
+		}),
+		"MAX": aggregate(func(xs []float64) value {
+			if len(xs) == 0 {
+				return num(0)
+			}
+			return num(slices.Max(xs))
+		}),
+		"MEDIAN": aggregate(func(xs []float64) value {
+			if len(xs) == 0 {
+				return errv(ErrNum)
+			}
+			s := slices.Clone(xs)
+			slices.Sort(s)
+			if len(s)%2 == 1 {
+				return num(s[len(s)/2])
+			}
+			return num((s[len(s)/2-1] + s[len(s)/2]) / 2)
+		}),
+		"COUNT":     aggregate(func(xs []float64) value { return num(float64(len(xs))) }),
+		"COUNTA":    countA,
+		"ROUND":     round(math.Round),
+		"ROUNDUP":   round(func(x float64) float64 { return math.Copysign(math.Ceil(math.Abs(x)), x) }),
+		"ROUNDDOWN": round(math.Trunc),
+		"ABS":       math1(math.Abs),
+		"SQRT":      math1(func(x float64) float64 { return ifNum(x >= 0, math.Sqrt(x)) }),
+		"EXP":       math1(math.Exp),
+		"LN":        math1(func(x float64) float64 { return ifNum(x > 0, math.Log(x)) }),
+		"LOG10":     math1(func(x float64) float64 { return ifNum(x > 0, math.Log10(x)) }),
+		"INT":       math1(math.Floor),
+		"POWER":     math2(func(a, b float64) value { return num(math.Pow(a, b)) }),
+		"MOD": math2(func(a, b float64) value {
+			if b == 0 {
+				return errv(ErrDiv0)
+			}
+			return num(a - b*math.Floor(a/b))
+		}),
+		"IF":      ifFunc,
+		"IFERROR": ifError,
+		"AND":     logical(true),
+		"OR":      logical(false),
+		"NOT": func(args []node, e env) value {
+			if len(args) != 1 {
+				return errv(ErrValue)
+			}
+			b, bad := eval(args[0], e).scalar().truth()
+			if bad != nil {
+				return *bad
+			}
+			return boolean(!b)
+		},
+		"CONCAT":      concat,
+		"CONCATENATE": concat,
+		"LEN":         text1(func(s string) value { return num(float64(utf8.RuneCountInString(s))) }),
+		"UPPER":       text1(func(s string) value { return str(strings.ToUpper(s)) }),
+		"LOWER":       text1(func(s string) value { return str(strings.ToLower(s)) }),
+		"TRIM":        text1(func(s string) value { return str(strings.Join(strings.Fields(s), " ")) }),
+		"LEFT":        cut(func(r []rune, n int) string { return string(r[:min(n, len(r))]) }),
+		"RIGHT":       cut(func(r []rune, n int) string { return string(r[len(r)-min(n, len(r)):]) }),
+		"MID":         mid,
+		// A range cell ("$1.2–$1.4B") is its midpoint in arithmetic; these
+		// reach its ends and its midpoint by name.
+		"RANGE.LOW":  rangeEnd(func(lo, hi float64) float64 { return lo }),
+		"RANGE.HIGH": rangeEnd(func(lo, hi float64) float64 { return hi }),
+		"RANGE.MID":  rangeEnd(func(lo, hi float64) float64 { return (lo + hi) / 2 }),
+	}
+}
+
+func ifNum(ok bool, x float64) float64 {
+	if !ok {
+		return math.NaN() // num() turns it into #NUM!
+	}
+	return x
+}
+
+// call runs a function; an unknown name is #NAME?, as in Excel.
+func call(n callNode, e env) value {
+	f, ok := functions[n.name]
+	if !ok {
+		return errv(ErrName)
+	}
+	return f(n.args, e)
+}
+
+// aggregate makes SUM-like functions: numbers typed as arguments count, text
+// and booleans in ranges are skipped, an error anywhere is the result.
+func aggregate(fn func([]float64) value) function {
+	return func(args []node, e env) value {
+		var xs []float64
+		var bad *value
+		for _, a := range args {
+			eval(a, e).each(func(v value, inArea bool) {
+				if bad != nil {
+					return
+				}
+				switch {
+				case v.k == kErr:
+					bad = &v
+				case v.k == kNum:
+					xs = append(xs, v.n)
+				case !inArea && (v.k == kBool || v.k == kStr):
+					n, b := v.number()
+					if b != nil {
+						bad = b
+						return
+					}
+					xs = append(xs, n)
+				}
+			})
+		}
+		if bad != nil {
+			return *bad
+		}
+		return fn(xs)
+	}
+}
+
+func countA(args []node, e env) value {
+	n := 0
+	for _, a := range args {
+		eval(a, e).each(func(v value, _ bool) {
+			if v.k != kEmpty {
+				n++
+			}
+		})
+	}
+	return num(float64(n))
+}
+
+func round(fn func(float64) float64) function {
+	return func(args []node, e env) value {
+		if len(args) < 1 || len(args) > 2 {
+			return errv(ErrValue)
+		}
+		x, bad := eval(args[0], e).scalar().number()
+		if bad != nil {
+			return *bad
+		}
+		d := 0.0
+		if len(args) == 2 {
+			if d, bad = eval(args[1], e).scalar().number(); bad != nil {
+				return *bad
+			}
+		}
+		p := math.Pow(10, math.Trunc(d))
+		return num(fn(x*p) / p)
+	}
+}
+
+func math1(fn func(float64) float64) function {
+	return func(args []node, e env) value {
+		if len(args) != 1 {
+			return errv(ErrValue)
+		}
+		x, bad := eval(args[0], e).scalar().number()
+		if bad != nil {
+			return *bad
+		}
+		return num(fn(x))
+	}
+}
+
+func math2(fn func(a, b float64) value) function {
+	return func(args []node, e env) value {
+		if len(args) != 2 {
+			return errv(ErrValue)
+		}
+		a, bad := eval(args[0], e).scalar().number()
+		if bad != nil {
+			return *bad
+		}
+		b, bad := eval(args[1], e).scalar().number()
+		if bad != nil {
+			return *bad
+		}
+		return fn(a, b)
+	}
+}
+
+func ifFunc(args []node, e env) value {
+	if len(args) < 2 || len(args) > 3 {
+		return errv(ErrValue)
+	}
+	c, bad := eval(args[0], e).scalar().truth()
+	if bad != nil {
+		return *bad
+	}
+	if c {
+		return eval(args[1], e).scalar()
+	}
+	if len(args) == 3 {
+		return eval(args[2], e).scalar()
+	}
+	return boolean(false)
+}
+
+func ifError(args []node, e env) value {
+	if len(args) != 2 {
+		return errv(ErrValue)
+	}
+	if v := eval(args[0], e).scalar(); v.k != kErr {
+		return v
+	}
+	return eval(args[1], e).scalar()
+}
+
+func logical(all bool) function {
+	return func(args []node, e env) value {
+		if len(args) == 0 {
+			return errv(ErrValue)
+		}
+		result := all
+		var bad *value
+		for _, a := range args {
+			eval(a, e).each(func(v value, inArea bool) {
+				if bad != nil || inArea && (v.k == kStr || v.k == kEmpty) {
+					return
+				}
+				b, err := v.truth()
+				if err != nil {
+					bad = err
+					return
+				}
+				if all {
+					result = result && b
+				} else {
+					result = result || b
+				}
+			})
+		}
+		if bad != nil {
+			return *bad
+		}
+		return boolean(result)
+	}
+}
+
+func concat(args []node, e env) value {
+	var b strings.Builder
+	var bad *value
+	for _, a := range args {
+		eval(a, e).each(func(v value, _ bool) {
+			if bad != nil {
+				return
+			}
+			s, err := v.text()
+			if err != nil {
+				bad = err
+				return
+			}
+			b.WriteString(s)
+		})
+	}
+	if bad != nil {
+		return *bad
+	}
+	if b.Len() > 32767 {
+		return errv(ErrValue)
+	}
+	return str(b.String())
+}
+
+func text1(fn func(string) value) function {
+	return func(args []node, e env) value {
+		if len(args) != 1 {
+			return errv(ErrValue)
+		}
+		s, bad := eval(args[0], e).scalar().text()
+		if bad != nil {
+			return *bad
+		}
+		return fn(s)
+	}
+}
+
+func cut(fn func([]rune, int) string) function {
+	return func(args []node, e env) value {
+		if len(args) < 1 || len(args) > 2 {
+			return errv(ErrValue)
+		}
+		s, bad := eval(args[0], e).scalar().text()
+		if bad != nil {
+			return *bad
+		}
+		n := 1.0
+		if len(args) == 2 {
+			if n, bad = eval(args[1], e).scalar().number(); bad != nil {
+				return *bad
+			}
+		}
+		if n < 0 {
+			return errv(ErrValue)
+		}
+		return str(fn([]rune(s), int(math.Min(n, 1e9))))
+	}
+}
+
+func mid(args []node, e env) value {
+	if len(args) != 3 {
+		return errv(ErrValue)
+	}
+	s, bad := eval(args[0], e).scalar().text()
+	if bad != nil {
+		return *bad
+	}
+	start, bad := eval(args[1], e).scalar().number()
+	if bad != nil {
+		return *bad
+	}
+	n, bad := eval(args[2], e).scalar().number()
+	if bad != nil {
+		return *bad
+	}
+	if start < 1 || n < 0 {
+		return errv(ErrValue)
+	}
+	r := []rune(s)
+	i := min(int(math.Min(start, 1e9))-1, len(r))
+	j := min(i+int(math.Min(n, 1e9)), len(r))
+	return str(string(r[i:j]))
+}
+
+func rangeEnd(pick func(lo, hi float64) float64) function {
+	return func(args []node, e env) value {
+		if len(args) != 1 {
+			return errv(ErrValue)
+		}
+		ref, ok := args[0].(refNode)
+		if !ok || ref.area {
+			return errv(ErrValue)
+		}
+		lo, hi, ok := e.bounds(ref.sheet, ref.r1, ref.c1)
+		if !ok {
+			return errv(ErrValue)
+		}
+		return num(pick(lo, hi))
+	}
+}
