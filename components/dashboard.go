@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/client"
 	"thesisboard/app/model"
 )
@@ -16,7 +17,7 @@ import (
 // section, the charts, the watchlist and the sources.
 //
 // Edits arrive as actionOp from the child components. The page applies each
-// op to its copy at once (the same model.Apply the server runs), so grids and
+// op to its copy at once (calc.Apply, as the server runs it: the same formulas, the same numbers), so grids and
 // charts redraw without waiting, then sends the ops to the server one at a
 // time, in order. A rejected op reloads the analysis from the server, so the
 // page never shows what the server does not hold.
@@ -106,7 +107,7 @@ func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 		return
 	}
 	next := d.a.Clone()
-	if err := model.Apply(next, op); err != nil {
+	if err := calc.Apply(next, op); err != nil {
 		d.saveErr = model.ErrorMessage(err)
 		return
 	}

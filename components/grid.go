@@ -49,8 +49,10 @@ func CellID(sheet string, row, col int) string {
 	return "cell-" + sheet + "-" + model.Addr(row, col)
 }
 
+// size is the drawn grid: the section plus one empty row and column to type
+// into, as a spreadsheet always has room to grow.
 func (g *Grid) size() (rows, cols int) {
-	return max(len(g.Section.Cells), 1), max(g.Section.Width(), 1)
+	return min(len(g.Section.Cells)+1, model.MaxSectionRows), min(g.Section.Width()+1, model.MaxSectionCols)
 }
 
 // Render draws the formula bar, the sheet and the editor.
@@ -113,6 +115,11 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	}
 	if r == g.row && c == g.col {
 		classes += " selected"
+	}
+	if cell.Value.Kind == model.KindError {
+		// Excel's error code in the cell, what it means on hover.
+		td = td.Title(cell.Value.Text + ": " + cell.Value.Note)
+		classes += " err"
 	}
 	td = td.Class(classes)
 	text := model.Display(cell.Value, cell.Format)

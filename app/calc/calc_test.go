@@ -167,3 +167,27 @@ func FuzzFormula(f *testing.F) {
 		}
 	})
 }
+
+func TestRewrite(t *testing.T) {
+	names := map[string]string{"other": "Financial health", "s": "Data"}
+	sheetName := func(s string) string {
+		if n, ok := names[s]; ok {
+			return n
+		}
+		return s
+	}
+	for _, tt := range []struct {
+		in, out string
+		excel   bool
+	}{
+		{"=other!B2/2", "='Financial health'!B2/2", true},
+		{`=IF(A1>0,"say ""hi""",SUM(s!A1:B2))`, `=IF(A1>0,"say ""hi""",SUM('Data'!A1:B2))`, true},
+		{"=RANGE.MID(other!B3)", "=RANGE.MID('Financial health'!B3)", false},
+		{"=-(1+2)%", "=-(1+2)%", true},
+	} {
+		out, excel := Rewrite(tt.in, sheetName)
+		if out != tt.out || excel != tt.excel {
+			t.Errorf("Rewrite(%q) = %q %v, want %q %v", tt.in, out, excel, tt.out, tt.excel)
+		}
+	}
+}

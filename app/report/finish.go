@@ -2,13 +2,13 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -40,6 +40,7 @@ func (p *parser) finish() {
 	p.references()
 	p.series()
 	p.derived()
+	calc.Recalc(p.a)
 	if len(p.a.Sections) == 0 {
 		p.res.Skipped = append(p.res.Skipped, "no table and no figure was found; the analysis has the text only")
 	}
@@ -154,12 +155,15 @@ func (p *parser) series() {
 func (p *parser) derived() {
 	debt, fcf, z := p.find(debtRe), p.find(fcfRe), p.find(zRe)
 	if debt != nil && fcf != nil {
-		mid, ok := fcf.value.Number()
-		if d, ok2 := debt.value.Number(); ok && ok2 && mid != 0 {
-			years := math.Round(d/mid*100) / 100
-			input := fmt.Sprintf("%.1f", years)
-			p.appendRow(debt.sheet, "Payback years (debt ÷ FCF midpoint)", input, model.Value{Kind: model.KindNumber, Num: years, Unit: "years"})
+		// A live formula: editing the debt or the guidance recomputes it.
+		ref := func(m *metric) string {
+			if m.sheet == debt.sheet {
+				return m.cell
+			}
+			return m.sheet + "!" + m.cell
 		}
+		input := fmt.Sprintf("=ROUND(%s/RANGE.MID(%s),2)", ref(debt), ref(fcf))
+		p.appendRow(debt.sheet, "Payback years (debt ÷ FCF midpoint)", input, model.Value{Kind: model.KindText, Text: input})
 	}
 	if z != nil {
 		n, _ := z.value.Number()

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"time"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -73,6 +74,7 @@ func get(ctx context.Context, q queryer, id int64) (*model.Analysis, error) {
 // Create stores a as a new analysis at version 1 and returns it with its id.
 func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis, error) {
 	a = a.Clone()
+	calc.Recalc(a)
 	now := s.now()
 	a.Version, a.Created, a.Updated = 1, now, now
 	err := s.tx(ctx, func(tx *sql.Tx) error {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"time"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -25,7 +26,8 @@ type LoggedOp struct {
 // and commits the new snapshot and the op in one transaction. It returns the
 // analysis at its new version only after the commit, so a returned version is
 // durable.
-// Errors: ENOTFOUND, EINVALID (from model.Apply), and internal errors.
+// Errors: ENOTFOUND, EINVALID (from model.Apply), and internal errors. The
+// analysis's formulas are recalculated before it is stored.
 func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error) {
 	var out *model.Analysis
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -33,7 +35,7 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 		if err != nil {
 			return err
 		}
-		if err := model.Apply(a, op); err != nil {
+		if err := calc.Apply(a, op); err != nil {
 			return err
 		}
 		now := s.now()

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -196,4 +197,41 @@ func TestThesisEdit(t *testing.T) {
 	if err != nil || a.Thesis.Verdict != "Maybe" || len(a.Thesis.Risks) != 2 || a.Thesis.Risks[1] != "Capex" {
 		t.Errorf("stored thesis = %+v, %v", a.Thesis, err)
 	}
+}
+
+// TestGridFormulas types formulas into a grid: the cell shows the result, the
+// formula bar the formula, an edit upstream recomputes it, and an error shows
+// its code with the reason on hover.
+func TestGridFormulas(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	typeIn := func(cell, text string) {
+		t.Helper()
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-"+cell)), typeKeys(text), typeKeys(kb.Enter)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	typeIn("D2", "=ROUND(B2/RANGE.MID(B3),2)")
+	waitFor(t, ctx, "the formula result", `document.getElementById("cell-financial-health-D2").textContent === "14.08"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the formula bar", `document.getElementById("fx-financial-health").textContent === "=ROUND(B2/RANGE.MID(B3),2)"`)
+	typeIn("B2", "13")
+	waitFor(t, ctx, "the recomputed result", `document.getElementById("cell-financial-health-D2").textContent === "10"`)
+	typeIn("D3", "=B2/0")
+	waitFor(t, ctx, "the error", `document.getElementById("cell-financial-health-D3").textContent === "#DIV/0!"`)
+	if title := eval[string](t, ctx, `document.getElementById("cell-financial-health-D3").title`); !strings.Contains(title, "division by zero") {
+		t.Errorf("error hover = %q", title)
+	}
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, err := m.Store().Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := a.Section("financial-health").Cell(1, 3).Value; v.Num != 10 {
+		t.Errorf("server computed D2 = %+v, want 10 like the browser", v)
+	}
+
 }

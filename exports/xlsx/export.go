@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -34,7 +35,7 @@ func Write(w io.Writer, a *model.Analysis) error {
 // Build returns the workbook for a; the caller closes it.
 func Build(a *model.Analysis) (*excelize.File, error) {
 	b := &book{f: excelize.NewFile(), a: a, names: map[string]bool{}, styles: map[string]int{},
-		meta: meta{Version: 1, Series: a.Series, Cells: map[string]metaCell{}, AsOf: a.AsOf}}
+		meta: meta{Version: 1, Series: a.Series, Cells: map[string]metaCell{}, AsOf: a.AsOf}, sheetOf: map[string]string{}}
 	b.names[metaSheet] = true
 	if err := b.build(); err != nil {
 		b.f.Close()
@@ -54,6 +55,8 @@ type book struct {
 	wrap   int
 	err    error
 	meta   meta
+	// sheetOf maps section ids and lower-case titles to sheet names.
+	sheetOf map[string]string
 }
 
 func (b *book) build() error {
@@ -69,13 +72,23 @@ func (b *book) build() error {
 		return err
 	}
 	b.thesisSheet()
+	// Name every section's sheet first: formulas may refer to later ones.
+	names := make([]string, len(b.a.Sections))
+	for i, s := range b.a.Sections {
+		names[i] = b.sheet(s.Title)
+		b.sheetOf[s.ID] = names[i]
+		b.sheetOf[strings.ToLower(s.Title)] = names[i]
+	}
 	for i := range b.a.Sections {
-		b.sectionSheet(&b.a.Sections[i])
+		b.sectionSheet(&b.a.Sections[i], names[i])
 	}
 	b.watchlistSheet()
 	b.sourcesSheet()
 	b.metaSheet()
 	b.check(b.f.DeleteSheet("Sheet1"))
+	// Excel recomputes every formula on opening, whatever the cached values.
+	full := true
+	b.check(b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))
 	b.check(b.f.SetDocProps(&excelize.DocProperties{
 		Title:       b.a.Title,
 		Subject:     b.a.Thesis.Question,
@@ -186,8 +199,7 @@ func (b *book) thesisSheet() {
 	b.widths(sheet, []int{12, 90})
 }
 
-func (b *book) sectionSheet(s *model.Section) {
-	sheet := b.sheet(s.Title)
+func (b *book) sectionSheet(s *model.Section, sheet string) {
 	b.meta.Sections = append(b.meta.Sections, metaSection{Sheet: sheet, ID: s.ID, Note: s.Note})
 	longest := make([]int, s.Width())
 	for r, row := range s.Cells {
@@ -208,9 +220,33 @@ func (b *book) sectionSheet(s *model.Section) {
 }
 
 // cell writes one cell: numbers as numbers with a matching number format,
-// dates as dates, everything else as a typed string (so text that looks like
-// a formula is never run as one).
+// everything else as a typed string (so text that looks like a formula is
+// never run as one). A formula is written as a formula with its computed
+// value cached, its sheet names as the workbook spells them.
 func (b *book) cell(sheet, addr string, c model.Cell) {
+	if calc.IsFormula(c.Input) {
+		b.cachedValue(sheet, addr, c)
+		formula, ok := calc.Rewrite(c.Input, func(ref string) string {
+			if name, found := b.sheetOf[ref]; found {
+				return name
+			}
+			if name, found := b.sheetOf[strings.ToLower(ref)]; found {
+				return name
+			}
+			return ref
+		})
+		if ok {
+			b.check(b.f.SetCellFormula(sheet, addr, formula[1:]))
+		} else {
+			b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr,
+				Text: "Computed in thesisboard with " + c.Input + " (RANGE.LOW, RANGE.HIGH and RANGE.MID have no Excel equivalent)"}))
+		}
+		return
+	}
+	b.cachedValue(sheet, addr, c)
+}
+
+func (b *book) cachedValue(sheet, addr string, c model.Cell) {
 	v := c.Value
 	switch v.Kind {
 	case model.KindEmpty:

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -145,6 +146,16 @@ func (r *reader) read() error {
 	}
 	if r.a.Title == "" {
 		r.a.Title = "Imported workbook"
+	}
+	calc.Recalc(r.a)
+	for _, s := range r.a.Sections {
+		for ri, row := range s.Cells {
+			for ci, c := range row {
+				if calc.IsFormula(c.Input) && c.Value.Kind == model.KindError {
+					r.skip("%s!%s: %s gives %s (%s)", s.Title, model.Addr(ri, ci), c.Input, c.Value.Text, c.Value.Note)
+				}
+			}
+		}
 	}
 	r.res.Found.Sections = len(r.a.Sections)
 	r.res.Found.Watchlist = len(r.a.Watchlist)
@@ -320,9 +331,15 @@ func (r *reader) cell(sheet, addr, raw string) (model.Cell, error) {
 		}
 	}
 	if formula, err := r.f.GetCellFormula(sheet, addr); err == nil && formula != "" {
-		r.skip("%s!%s: the formula =%s is kept as text until the formula engine arrives; its cached value is %s", sheet, addr, formula, raw)
-		text := "=" + formula
-		return model.Cell{Input: text, Value: model.Value{Kind: model.KindText, Text: text}, Format: model.FormatText}, nil
+		// The formula engine computes it once the whole workbook is read.
+		input := "=" + formula
+		f := model.FormatGeneral
+		if raw != "" {
+			if n, err := strconv.ParseFloat(raw, 64); err == nil {
+				_, f = FromNumFmt(n, r.numFmt(sheet, addr))
+			}
+		}
+		return model.Cell{Input: input, Value: model.Value{Kind: model.KindText, Text: input}, Format: f}, nil
 	}
 	if raw == "" {
 		return model.Cell{Value: model.Value{Kind: model.KindEmpty}}, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 	"thesisboard/app/report"
 	"thesisboard/app/sample"
@@ -140,11 +141,11 @@ func TestExcelEditsWin(t *testing.T) {
 	if c := got.Section("partners").Cell(1, 1); c.Input != "Joint AI build-out" {
 		t.Errorf("edited role = %+v", c)
 	}
-	if c := got.Section("financial-health").Cell(1, 3); c.Input != "=B2/2" {
+	if c := got.Section("financial-health").Cell(1, 3); c.Input != "=B2/2" || c.Value.Num != 17.9e9/2 {
 		t.Errorf("formula cell = %+v", c)
 	}
-	if len(res.Skipped) != 1 || !strings.Contains(res.Skipped[0], "=B2/2") {
-		t.Errorf("skipped = %q, want the formula listed", res.Skipped)
+	if len(res.Skipped) != 0 {
+		t.Errorf("skipped = %q", res.Skipped)
 	}
 }
 
@@ -169,4 +170,44 @@ func TestFromNumFmt(t *testing.T) {
 			t.Errorf("FromNumFmt(%v, %q) shows %q, want %q", tt.n, tt.format, got, tt.display)
 		}
 	}
+}
+
+// TestFormulasBothWays writes formulas as Excel formulas with cached values
+// and the sheet names Excel knows, and reads them back as formulas.
+func TestFormulasBothWays(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	for _, op := range []model.Op{
+		{Kind: model.OpSetCell, Sheet: "ai-demand", Cell: "D2", Input: "=B2+B3"},
+		{Kind: model.OpSetCell, Sheet: "market-sentiment", Cell: "D2", Input: "='financial-health'!B2/1e9"},
+		{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "D3", Input: "=ROUND(B2/RANGE.MID(B3),2)"},
+	} {
+		if err := calc.Apply(a, op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ sheet, cell, formula, cached string }{
+		{"AI demand and the share price", "D2", "B2+B3", "12000000000"},
+		{"Market sentiment", "D2", "'Financial health'!B2/1e9", "18.3"},
+		{"Financial health", "D3", "", "14.08"},
+	} {
+		got, _ := f.GetCellFormula(c.sheet, c.cell)
+		cached, _ := f.GetCellValue(c.sheet, c.cell, excelize.Options{RawCellValue: true})
+		if got != c.formula || cached != c.cached {
+			t.Errorf("%s!%s: formula %q cached %q, want %q %q", c.sheet, c.cell, got, cached, c.formula, c.cached)
+		}
+	}
+	f.Close()
+	res, err := Read(context.Background(), buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameContent(t, res.Analysis, a)
 }
