@@ -34,6 +34,7 @@ type Dashboard struct {
 	saveErr string
 	csvNote string // what the last CSV upload did
 	ctx     app.Context
+	live    *liveStream // other sessions' ops, as they are committed
 }
 
 // OnMount runs in the browser once the page is in the DOM.
@@ -96,9 +97,37 @@ func (d *Dashboard) load(ctx app.Context) {
 			}
 			d.a, d.status = a, "loaded"
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
+			d.live.close()
+			d.live = openLive(d.ctx, a.ID, a.Version, d.onRemoteOp)
 			markReady(ctx, "dashboard")
 		})
 	})
+}
+
+// OnDismount stops following the analysis.
+func (d *Dashboard) OnDismount() {
+	d.live.close()
+	d.live = nil
+}
+
+// onRemoteOp applies an op committed by another session (or learns the
+// version of one of ours). An op that does not apply to what this tab holds
+// means the two have drifted: the analysis is loaded again.
+func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
+	if d.a == nil || lo.Version <= d.a.Version {
+		return
+	}
+	if lo.Session == sessionID {
+		d.a.Version = lo.Version
+		return
+	}
+	next := d.a.Clone()
+	if err := calc.Apply(next, lo.Op); err != nil {
+		d.load(ctx)
+		return
+	}
+	next.Version = lo.Version
+	d.a = next
 }
 
 func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
@@ -137,7 +166,7 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 				return
 			}
 			d.queue = d.queue[1:]
-			d.a.Version = version
+			d.a.Version = max(d.a.Version, version)
 			d.sendNext(ctx)
 		})
 	})

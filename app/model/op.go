@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -225,4 +226,14 @@ func applyAddWatch(a *Analysis, op Op) error {
 	}
 	a.Watchlist = append(a.Watchlist, *w)
 	return nil
+}
+
+// LoggedOp is an op as the log holds it: the analysis version it produced,
+// the session (browser tab) that sent it and when it was committed. Live sync
+// streams these; history lists them.
+type LoggedOp struct {
+	Version int64     `json:"version"`
+	Op      Op        `json:"op"`
+	Session string    `json:"session,omitempty"`
+	Time    time.Time `json:"time"`
 }

@@ -130,7 +130,7 @@ func (s *Server) applyOp(w http.ResponseWriter, r *http.Request) {
 		s.errorStatus(w, r, status, err)
 		return
 	}
-	a, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))
+	a, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
 	if err != nil {
 		s.error(w, r, err)
 		return

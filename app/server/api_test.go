@@ -32,9 +32,15 @@ func newTestServer(t *testing.T) (*httptest.Server, *sqlite.Store) {
 	}
 	s := &Server{Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	ts := httptest.NewServer(s.Handler())
-	t.Cleanup(func() { ts.Close(); store.Close() })
+	servers[ts] = s
+	t.Cleanup(func() { s.Close(); ts.Close(); store.Close(); delete(servers, ts) })
 	return ts, store
 }
+
+// servers maps test servers to their Server, for tests that close it.
+var servers = map[*httptest.Server]*Server{}
+
+func closeServer(ts *httptest.Server) { servers[ts].Close() }
 
 func TestAPIScenarios(t *testing.T) {
 	ts, store := newTestServer(t)

@@ -88,7 +88,7 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 			continue
 		}
 		for _, op := range cellOps(target, &sec, a) {
-			next, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))
+			next, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
 			if err != nil {
 				if model.ErrorCode(err) == model.EINTERNAL {
 					s.error(w, r, err)

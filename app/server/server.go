@@ -10,6 +10,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"thesisboard/app/model"
@@ -24,6 +25,7 @@ type Store interface {
 	Delete(ctx context.Context, id int64) error
 	Restore(ctx context.Context, id int64) error
 	Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error)
+	Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error)
 }
 
 // MaxBodyBytes caps a JSON request body. An op or a new analysis is a few
@@ -37,6 +39,8 @@ type Server struct {
 	// Page serves everything outside /api/: the go-app page, its scripts and
 	// the static files.
 	Page http.Handler
+
+	hub hub
 }
 
 // Handler returns the server's HTTP handler. Unsafe methods from another
@@ -50,6 +54,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("DELETE /api/analyses/{id}", s.deleteAnalysis)
 	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)
 	mux.HandleFunc("POST /api/analyses/{id}/ops", s.applyOp)
+	mux.HandleFunc("GET /api/analyses/{id}/events", s.events)
 	mux.HandleFunc("GET /api/analyses/{id}/export.xlsx", s.exportXLSX)
 	mux.HandleFunc("GET /api/analyses/{id}/watchlist.csv", s.exportWatchlistCSV)
 	mux.HandleFunc("POST /api/analyses/{id}/watchlist.csv", s.importWatchlistCSV)
@@ -99,7 +104,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		if rec.status >= 400 || len(r.URL.Path) >= 5 && r.URL.Path[:5] == "/api/" {
+		if rec.status >= 400 || strings.HasPrefix(r.URL.Path, "/api/") {
 			s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
 		}
 	})

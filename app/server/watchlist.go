@@ -67,7 +67,7 @@ func (s *Server) importWatchlistCSV(w http.ResponseWriter, r *http.Request) {
 	res := watchImport{Version: a.Version, Skipped: append([]string{}, skipped...)}
 	for _, row := range rows {
 		op := model.Op{Kind: model.OpAddWatch, Watch: &row, BaseVersion: res.Version}
-		next, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))
+		next, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
 		if model.ErrorCode(err) == model.EINVALID {
 			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", row.Code, model.ErrorMessage(err)))
 			continue

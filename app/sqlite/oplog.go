@@ -13,15 +13,6 @@ import (
 	"thesisboard/app/model"
 )
 
-// LoggedOp is an op as the log holds it: the version it produced, who sent it
-// and when it was committed.
-type LoggedOp struct {
-	Version int64     `json:"version"`
-	Op      model.Op  `json:"op"`
-	Session string    `json:"session,omitempty"`
-	Time    time.Time `json:"time"`
-}
-
 // Apply validates op against the current snapshot of analysis id, applies it,
 // and commits the new snapshot and the op in one transaction. It returns the
 // analysis at its new version only after the commit, so a returned version is
@@ -72,15 +63,15 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 
 // Ops returns the logged ops of analysis id with a version above after, oldest
 // first.
-func (s *Store) Ops(ctx context.Context, id, after int64) ([]LoggedOp, error) {
+func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
 	if err != nil {
 		return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
 	}
 	defer rows.Close()
-	var out []LoggedOp
+	var out []model.LoggedOp
 	for rows.Next() {
-		var l LoggedOp
+		var l model.LoggedOp
 		var op, ts string
 		if err := rows.Scan(&l.Version, &op, &l.Session, &ts); err != nil {
 			return nil, fmt.Errorf("ops of analysis %d: %w", id, err)

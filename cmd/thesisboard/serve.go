@@ -26,6 +26,7 @@ type Main struct {
 	Log     *slog.Logger
 
 	store *sqlite.Store
+	srv   *server.Server
 	http  *http.Server
 	ln    net.Listener
 	done  chan error
@@ -56,8 +57,8 @@ func (m *Main) Run(ctx context.Context) error {
 	if !static.Has("app.wasm") {
 		m.Log.Warn("web/app.wasm is missing: build with `make build` so the page can run")
 	}
-	srv := &server.Server{Store: store, Log: m.Log, Page: server.NewPage(static)}
-	m.http = server.NewHTTPServer(srv.Handler(), m.Log)
+	m.srv = &server.Server{Store: store, Log: m.Log, Page: server.NewPage(static)}
+	m.http = server.NewHTTPServer(m.srv.Handler(), m.Log)
 	if m.ln, err = net.Listen("tcp", m.Addr); err != nil {
 		store.Close()
 		return err
@@ -93,6 +94,7 @@ func (m *Main) Store() *sqlite.Store { return m.store }
 func (m *Main) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
+	m.srv.Close() // end live streams, or Shutdown would wait on them
 	err := m.http.Shutdown(ctx)
 	if serveErr := <-m.done; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(err, serveErr)
