@@ -2,6 +2,7 @@ package components
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -35,6 +36,9 @@ type Dashboard struct {
 	csvNote string // what the last CSV upload did
 	ctx     app.Context
 	live    *liveStream // other sessions' ops, as they are committed
+	// conflicts are this tab's edits the server refused because another
+	// session changed the same cell first; each waits for the person's pick.
+	conflicts []model.Conflict
 }
 
 // OnMount runs in the browser once the page is in the DOM.
@@ -111,10 +115,17 @@ func (d *Dashboard) OnDismount() {
 }
 
 // onRemoteOp applies an op committed by another session (or learns the
-// version of one of ours). An op that does not apply to what this tab holds
-// means the two have drifted: the analysis is loaded again.
+// version of one of ours). d.a.Version is the last version whose ops this
+// tab has applied, in order; it is the base every edit is sent with, so the
+// server can tell an edit made without seeing another session's change. A
+// gap in the versions, or an op that does not apply, means the two have
+// drifted: the analysis is loaded again and the queued edits re-applied.
 func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 	if d.a == nil || lo.Version <= d.a.Version {
+		return
+	}
+	if lo.Version > d.a.Version+1 {
+		d.rebase(ctx)
 		return
 	}
 	if lo.Session == sessionID {
@@ -123,7 +134,7 @@ func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 	}
 	next := d.a.Clone()
 	if err := calc.Apply(next, lo.Op); err != nil {
-		d.load(ctx)
+		d.rebase(ctx)
 		return
 	}
 	next.Version = lo.Version
@@ -156,24 +167,90 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 	op.BaseVersion = d.a.Version
 	id := d.id
 	ctx.Async(func() {
-		version, err := apiClient().Apply(context.Background(), id, op)
+		_, err := apiClient().Apply(context.Background(), id, op)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.sending = false
+			var me *model.Error
+			if errors.As(err, &me) && me.Conflict != nil {
+				d.conflicts = append(d.conflicts, *me.Conflict)
+				d.queue = d.queue[1:]
+				d.rebase(ctx)
+				return
+			}
 			if err != nil {
 				d.queue = nil
 				d.saveErr = model.ErrorMessage(err)
 				d.load(ctx)
 				return
 			}
+			// The ack's version is not d.a.Version: other sessions' ops may
+			// come before it; the event stream brings them, in order.
 			d.queue = d.queue[1:]
-			d.a.Version = max(d.a.Version, version)
 			d.sendNext(ctx)
 		})
 	})
 }
 
+// rebase loads the server's analysis and applies the edits still queued on
+// top of it, then goes on sending them: a refused edit costs no other one.
+func (d *Dashboard) rebase(ctx app.Context) {
+	id := d.id
+	ctx.Async(func() {
+		a, err := apiClient().Get(context.Background(), id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				d.saveErr = model.ErrorMessage(err)
+				return
+			}
+			for _, op := range d.queue {
+				calc.Apply(a, op) // refused ones come back as errors when sent
+			}
+			d.a = a
+			d.sendNext(ctx)
+		})
+	})
+}
+
+// resolve settles a conflict: keep theirs, or send mine again on top of it.
+func (d *Dashboard) resolve(ctx app.Context, i int, mine bool) {
+	if i >= len(d.conflicts) {
+		return
+	}
+	c := d.conflicts[i]
+	d.conflicts = append(d.conflicts[:i:i], d.conflicts[i+1:]...)
+	if mine {
+		// The page's context, not the button's: the button goes with the
+		// conflict, and go-app drops work dispatched on a removed element.
+		d.onOp(d.ctx, app.Action{Value: model.Op{Kind: model.OpSetCell, Sheet: c.Sheet, Cell: c.Cell, Input: c.Yours}})
+	}
+}
+
+func (d *Dashboard) renderConflicts() app.UI {
+	return app.Div().Class("card conflicts").ID("conflicts").Body(
+		app.H2().Text("Edits that collided"),
+		app.Range(d.conflicts).Slice(func(i int) app.UI {
+			c := d.conflicts[i]
+			title := c.Sheet
+			if s := d.a.Section(c.Sheet); s != nil {
+				title = s.Title
+			}
+			return app.Div().Class("conflict").DataSet("cell", c.Sheet+"!"+c.Cell).Body(
+				app.Text(title+" "+c.Cell+": another session wrote "),
+				app.Strong().Text(orDash(c.Theirs)),
+				app.Text("; you wrote "),
+				app.Strong().Text(orDash(c.Yours)),
+				app.Text(". "),
+				app.Button().Class("keep-theirs").Text("Keep theirs").OnClick(func(ctx app.Context, e app.Event) { d.resolve(ctx, i, false) }, app.EventScope(c.Sheet, c.Cell, c.Version)),
+				app.Button().Class("use-mine").Text("Use mine").OnClick(func(ctx app.Context, e app.Event) { d.resolve(ctx, i, true) }, app.EventScope(c.Sheet, c.Cell, c.Version)),
+			)
+		}),
+	)
+}
+
 func (d *Dashboard) saveState() *SaveState {
 	switch {
+	case len(d.conflicts) > 0:
+		return &SaveState{State: stateConflict, Pending: len(d.conflicts), Message: "another session changed the same cell"}
 	case d.saveErr != "":
 		return &SaveState{State: stateError, Message: d.saveErr, Pending: len(d.queue)}
 	case len(d.queue) > 0:
@@ -208,6 +285,7 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			app.Span().Class("muted").Text("as of "+a.AsOf),
 			app.A().Class("button").ID("export").Href(client.ExportURL(a.ID)).Attr("download", "").Text("Download Excel"),
 		),
+		app.If(len(d.conflicts) > 0, func() app.UI { return d.renderConflicts() }),
 		&ThesisCard{Thesis: a.Thesis},
 		app.Div().Class("cards").Body(
 			app.If(hasSeries(a, "debt", "fcf"), func() app.UI {
@@ -222,7 +300,7 @@ func (d *Dashboard) renderAnalysis() app.UI {
 		),
 		app.Div().Class("cards wide").Body(
 			app.Range(a.Sections).Slice(func(i int) app.UI {
-				return &Grid{Section: a.Sections[i], References: a.References}
+				return &Grid{Section: a.Sections[i], References: a.References, Conflicts: d.conflictCells(a.Sections[i].ID)}
 			}),
 		),
 		&Watchlist{Rows: a.Watchlist},
@@ -242,6 +320,17 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			)
 		}),
 	)
+}
+
+// conflictCells lists the cells of a section with an unsettled conflict.
+func (d *Dashboard) conflictCells(sheet string) []string {
+	var out []string
+	for _, c := range d.conflicts {
+		if c.Sheet == sheet {
+			out = append(out, c.Cell)
+		}
+	}
+	return out
 }
 
 // hasSeries reports whether a has a series with one of the ids and points.

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf16"
 
@@ -26,6 +27,7 @@ type Grid struct {
 	app.Compo
 	Section    model.Section
 	References []model.Reference
+	Conflicts  []string // addresses of cells whose edit collided with another session's
 
 	row, col int
 	editing  bool
@@ -115,6 +117,9 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	}
 	if r == g.row && c == g.col {
 		classes += " selected"
+	}
+	if slices.Contains(g.Conflicts, model.Addr(r, c)) {
+		classes += " conflict"
 	}
 	if cell.Value.Kind == model.KindError {
 		// Excel's error code in the cell, what it means on hover.

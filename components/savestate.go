@@ -8,9 +8,10 @@ import (
 
 // Save states shown in the header.
 const (
-	stateSaved  = "saved"
-	stateSaving = "saving"
-	stateError  = "error"
+	stateSaved    = "saved"
+	stateSaving   = "saving"
+	stateError    = "error"
+	stateConflict = "conflict"
 )
 
 // SaveState shows whether the edits of this tab are on the server: saving
@@ -34,6 +35,8 @@ func (s *SaveState) Render() app.UI {
 		text += "…"
 	case stateError:
 		text = "Not saved: " + s.Message
+	case stateConflict:
+		text = "Conflict: " + s.Message
 	}
 	return app.Span().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).Text(text)
 }

@@ -21,6 +21,19 @@ const (
 type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Conflict says what collided, for ECONFLICT.
+	Conflict *Conflict `json:"conflict,omitempty"`
+}
+
+// Conflict is an edit refused because another session changed the same cell
+// after the version the edit was made on. The server keeps theirs; the person
+// sees both and picks.
+type Conflict struct {
+	Sheet   string `json:"sheet"`
+	Cell    string `json:"cell"`
+	Theirs  string `json:"theirs"`  // the committed input
+	Yours   string `json:"yours"`   // the refused input
+	Version int64  `json:"version"` // the version that holds theirs
 }
 
 func (e *Error) Error() string { return e.Message }

@@ -44,7 +44,12 @@ func (s *Server) errorStatus(w http.ResponseWriter, r *http.Request, status int,
 	if code == model.EINTERNAL {
 		s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	writeJSON(w, status, errorBody{Error: model.Error{Code: code, Message: model.ErrorMessage(err)}})
+	body := model.Error{Code: code, Message: model.ErrorMessage(err)}
+	var me *model.Error
+	if errors.As(err, &me) {
+		body.Conflict = me.Conflict
+	}
+	writeJSON(w, status, errorBody{Error: body})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

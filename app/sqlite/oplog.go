@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"thesisboard/app/calc"
@@ -24,6 +25,9 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		a, err := get(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkConflict(ctx, tx, id, a, op, session); err != nil {
 			return err
 		}
 		if err := calc.Apply(a, op); err != nil {
@@ -83,4 +87,37 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 		out = append(out, l)
 	}
 	return out, rows.Err()
+}
+
+// checkConflict refuses a cell edit made on an old version when another
+// session has set the same cell since: the committed value stays, and the
+// error carries both. Edits of other cells merge.
+func checkConflict(ctx context.Context, tx *sql.Tx, id int64, a *model.Analysis, op model.Op, session string) error {
+	if op.Kind != model.OpSetCell || op.BaseVersion <= 0 || op.BaseVersion >= a.Version {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT version, op, session FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version DESC`, id, op.BaseVersion)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int64
+		var raw, by string
+		if err := rows.Scan(&v, &raw, &by); err != nil {
+			return err
+		}
+		var other model.Op
+		if json.Unmarshal([]byte(raw), &other) != nil || by == session && session != "" {
+			continue
+		}
+		if other.Kind == model.OpSetCell && other.Sheet == op.Sheet && strings.EqualFold(other.Cell, op.Cell) {
+			return &model.Error{
+				Code:     model.ECONFLICT,
+				Message:  fmt.Sprintf("%s!%s was changed by another session to %q after you loaded it", op.Sheet, op.Cell, other.Input),
+				Conflict: &model.Conflict{Sheet: op.Sheet, Cell: strings.ToUpper(op.Cell), Theirs: other.Input, Yours: op.Input, Version: v},
+			}
+		}
+	}
+	return rows.Err()
 }

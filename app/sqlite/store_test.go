@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"testing"
@@ -160,5 +161,39 @@ func TestMigrationsRecordedOnce(t *testing.T) {
 	s.w.QueryRow(`PRAGMA foreign_keys`).Scan(&fk)
 	if mode != "wal" || sync != 2 || fk != 1 {
 		t.Errorf("journal_mode %q synchronous %d foreign_keys %d, want wal 2 1", mode, sync, fk)
+	}
+}
+
+func TestConflictOnSameCellOnly(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	set := func(cell, input, session string, base int64) error {
+		_, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: cell, Input: input, BaseVersion: base}, session)
+		return err
+	}
+	if err := set("C2", "theirs", "tab-a", 1); err != nil {
+		t.Fatal(err)
+	}
+	// Made on version 1 by another tab: another cell merges, the same cell conflicts.
+	if err := set("C3", "other cell", "tab-b", 1); err != nil {
+		t.Fatalf("edit of another cell: %v", err)
+	}
+	err := set("c2", "yours", "tab-b", 1)
+	var me *model.Error
+	if !errors.As(err, &me) || me.Code != model.ECONFLICT || me.Conflict == nil || me.Conflict.Theirs != "theirs" || me.Conflict.Yours != "yours" || me.Conflict.Version != 2 {
+		t.Fatalf("same cell: %v %+v", err, me)
+	}
+	got, _ := s.Get(ctx, a.ID)
+	if got.Section("partners").Cell(1, 2).Input != "theirs" || got.Version != 3 {
+		t.Errorf("after the conflict: %q at version %d", got.Section("partners").Cell(1, 2).Input, got.Version)
+	}
+	// The same session may overwrite its own edit; so may anyone who has seen it.
+	if err := set("C2", "again", "tab-a", 1); err != nil {
+		t.Errorf("own edit: %v", err)
+	}
+	if err := set("C2", "seen it", "tab-b", 4); err != nil {
+		t.Errorf("edit on the latest version: %v", err)
 	}
 }

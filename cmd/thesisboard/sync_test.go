@@ -3,11 +3,15 @@
 package main
 
 import (
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"thesisboard/app/model"
 )
 
 // TestLiveSyncBetweenTabs opens the analysis in two tabs: an edit in one
@@ -40,5 +44,45 @@ func TestLiveSyncBetweenTabs(t *testing.T) {
 	a, err := m.Store().Get(tab1, 1)
 	if err != nil || a.Version != 4 || a.Section("partners").Cell(1, 1).Input != "Joint build-out" {
 		t.Errorf("server: version %d, partners B2 %q, %v", a.Version, a.Section("partners").Cell(1, 1).Input, err)
+	}
+}
+
+// TestConflictShownAndResolved has another session change a cell this tab
+// has not heard about yet (written to the store directly, so no event tells
+// the tab), then edits the same cell here: the server keeps theirs, the page
+// shows both, and "Use mine" puts this tab's value in.
+func TestConflictShownAndResolved(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	// First an edit through the API, which the tab's event stream brings:
+	// once the tab shows it, the stream is live.
+	res, err := http.Post(m.URL()+"/api/analyses/1/ops", "application/json", strings.NewReader(`{"kind":"set_cell","sheet":"partners","cell":"A3","input":"AWS & Google"}`))
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("warm-up edit: %v %v", err, res.Status)
+	}
+	res.Body.Close()
+	waitFor(t, ctx, "the live stream", `document.getElementById("cell-partners-A3").textContent.startsWith("AWS & Google")`)
+	if _, err := m.Store().Apply(ctx, 1, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "Theirs", BaseVersion: 2}, "other-session"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-B2")), typeKeys("Mine"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the conflict", `document.getElementById("savestate").dataset.state === "conflict" && document.querySelector('#conflicts .conflict[data-cell="partners!B2"]') !== null`)
+	if got := eval[string](t, ctx, `document.getElementById("conflicts").innerText`); !strings.Contains(got, "Theirs") || !strings.Contains(got, "Mine") {
+		t.Errorf("conflict card = %q", got)
+	}
+	waitFor(t, ctx, "theirs in the cell, marked", `document.getElementById("cell-partners-B2").classList.contains("conflict") && document.getElementById("cell-partners-B2").textContent === "Theirs[1]"`)
+	a, _ := m.Store().Get(ctx, 1)
+	if a.Section("partners").Cell(1, 1).Input != "Theirs" {
+		t.Errorf("server: B2 %q", a.Section("partners").Cell(1, 1).Input)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#conflicts .use-mine"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "mine saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-B2").textContent === "Mine[1]" && document.getElementById("conflicts") === null`)
+	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 1).Input != "Mine" {
+		t.Errorf("server B2 after Use mine = %q", a.Section("partners").Cell(1, 1).Input)
 	}
 }
