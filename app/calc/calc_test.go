@@ -62,7 +62,7 @@ func TestFunctions(t *testing.T) {
 		{`="3"+1`, 4.0}, {"=TRUE+1", 2.0}, {"=#N/A", ErrNA}, {"=NOPE(1)", ErrName}, {"=foo", ErrName},
 		{"=SUM(A1:C3)", 24.5}, {"=SUM(A1:E3)", 31.5}, {"=SUM(1,2,TRUE)", 4.0}, {"=SUM(A1,,2)", 3.0},
 		{"=AVERAGE(A1:C1)", 2.0}, {"=AVERAGE(D2)", ErrDiv0}, {"=MIN(A1:C3)", -2.0}, {"=MAX(A1:C3)", 10.0},
-		{"=COUNT(A1:E3)", 9.0}, {"=COUNTA(A1:E3)", 12.0}, {"=PRODUCT(A1:C1)", 6.0}, {"=MEDIAN(A1:C1,10)", 2.5},
+		{"=COUNT(A1:E3)", 9.0}, {"=COUNT(A1,1/0,\"3\",\"x\")", 2.0}, {"=COUNTA(A1:E3)", 12.0}, {"=PRODUCT(A1:C1)", 6.0}, {"=MEDIAN(A1:C1,10)", 2.5},
 		{"=ROUND(2.345,2)", 2.35}, {"=ROUND(-2.5,0)", -3.0}, {"=ROUND(1234,-2)", 1200.0}, {"=ROUNDUP(2.301,1)", 2.4},
 		{"=ROUNDDOWN(-2.39,1)", -2.3}, {"=ABS(-3)", 3.0}, {"=SQRT(16)", 4.0}, {"=SQRT(-1)", ErrNum},
 		{"=POWER(2,10)", 1024.0}, {"=EXP(0)", 1.0}, {"=LN(1)", 0.0}, {"=LOG10(1000)", 3.0}, {"=LN(0)", ErrNum},

@@ -62,7 +62,7 @@ func init() {
 			}
 			return num((s[len(s)/2-1] + s[len(s)/2]) / 2)
 		}),
-		"COUNT":     aggregate(func(xs []float64) value { return num(float64(len(xs))) }),
+		"COUNT":     count,
 		"COUNTA":    countA,
 		"ROUND":     round(math.Round),
 		"ROUNDUP":   round(func(x float64) float64 { return math.Copysign(math.Ceil(math.Abs(x)), x) }),
@@ -158,6 +158,25 @@ func aggregate(fn func([]float64) value) function {
 		}
 		return fn(xs)
 	}
+}
+
+// count counts numbers; unlike SUM it skips error values rather than
+// returning them, as Excel's COUNT does.
+func count(args []node, e env) value {
+	n := 0
+	for _, a := range args {
+		eval(a, e).each(func(v value, inArea bool) {
+			switch {
+			case v.k == kNum:
+				n++
+			case !inArea && (v.k == kBool || v.k == kStr):
+				if _, bad := v.number(); bad == nil {
+					n++
+				}
+			}
+		})
+	}
+	return num(float64(n))
 }
 
 func countA(args []node, e env) value {
