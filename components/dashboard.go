@@ -18,10 +18,11 @@ import (
 // section, the charts, the watchlist and the sources.
 //
 // Edits arrive as actionOp from the child components. The page applies each
-// op to its copy at once (calc.Apply, as the server runs it: the same formulas, the same numbers), so grids and
-// charts redraw without waiting, then sends the ops to the server one at a
-// time, in order. A rejected op reloads the analysis from the server, so the
-// page never shows what the server does not hold.
+// op to its copy at once, through a calc.Engine (the server computes the
+// same formulas the same way), so grids and charts redraw without waiting,
+// then sends the ops to the server one at a time, in order. A rejected op
+// reloads the analysis from the server, so the page never shows what the
+// server does not hold.
 type Dashboard struct {
 	app.Compo
 
@@ -30,7 +31,8 @@ type Dashboard struct {
 	status  string // loading, loaded, error
 	loadErr string
 
-	queue   []model.Op // applied here, not yet acknowledged by the server
+	engine  *calc.Engine // d.a's formulas, recalculated edit by edit
+	queue   []model.Op   // applied here, not yet acknowledged by the server
 	sending bool
 	saveErr string
 	csvNote string // what the last CSV upload did
@@ -100,6 +102,7 @@ func (d *Dashboard) load(ctx app.Context) {
 				return
 			}
 			d.a, d.status = a, "loaded"
+			d.engine = calc.NewEngine(a)
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
 			d.live = openLive(d.ctx, a.ID, a.Version, d.onRemoteOp)
@@ -132,8 +135,8 @@ func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 		d.a.Version = lo.Version
 		return
 	}
-	next := d.a.Clone()
-	if err := calc.Apply(next, lo.Op); err != nil {
+	next, err := d.apply(lo.Op)
+	if err != nil {
 		d.rebase(ctx)
 		return
 	}
@@ -146,8 +149,8 @@ func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	if !ok || d.a == nil {
 		return
 	}
-	next := d.a.Clone()
-	if err := calc.Apply(next, op); err != nil {
+	next, err := d.apply(op)
+	if err != nil {
 		d.saveErr = model.ErrorMessage(err)
 		return
 	}
@@ -155,6 +158,20 @@ func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	d.saveErr = ""
 	d.queue = append(d.queue, op)
 	d.sendNext(ctx)
+}
+
+// apply applies op to a copy of the analysis through the engine, which
+// recalculates only the formulas the edit reaches. The copy matters: go-app
+// redraws a grid when its section differs from the one it drew, so the old
+// one must stay as it was.
+func (d *Dashboard) apply(op model.Op) (*model.Analysis, error) {
+	next := d.a.Clone()
+	d.engine.Use(next)
+	if err := d.engine.Apply(op); err != nil {
+		d.engine.Use(d.a)
+		return nil, err
+	}
+	return next, nil
 }
 
 // sendNext sends the oldest unacknowledged op unless one is in flight.
@@ -202,8 +219,9 @@ func (d *Dashboard) rebase(ctx app.Context) {
 				d.saveErr = model.ErrorMessage(err)
 				return
 			}
+			d.engine = calc.NewEngine(a)
 			for _, op := range d.queue {
-				calc.Apply(a, op) // refused ones come back as errors when sent
+				d.engine.Apply(op) // refused ones come back as errors when sent
 			}
 			d.a = a
 			d.sendNext(ctx)

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math"
+	"reflect"
 	"testing"
 
 	"thesisboard/app/model"
@@ -188,6 +189,35 @@ func TestRewrite(t *testing.T) {
 		out, excel := Rewrite(tt.in, sheetName)
 		if out != tt.out || excel != tt.excel {
 			t.Errorf("Rewrite(%q) = %q %v, want %q %v", tt.in, out, excel, tt.out, tt.excel)
+		}
+	}
+}
+
+// TestEngineMatchesFullRecalc makes random edits through an Engine and
+// checks every cell against a full recalculation of the same analysis.
+func TestEngineMatchesFullRecalc(t *testing.T) {
+	a := sheet(
+		[]string{"1", "=A1*2", "=B1+A2", "=SUM(A1:A4)"},
+		[]string{"2", "=B1+B3", "=IF(C1>3,C1,0)", "=D1/A3"},
+		[]string{"3", "=A3^2", "=C2&\"x\"", "=other!B2/1e9+A4"},
+		[]string{"4", "=B2+1", "=B3", "=D3*2"},
+	)
+	e := NewEngine(a)
+	inputs := []string{"0", "5", "-3", "=A1+1", "=D4", "=B2", "text", "", "=1/0", "=C4+1", "$2B", "=RANGE.MID(other!B3)"}
+	for i := range 300 {
+		cell := model.Addr(i*7%4, i*3%4)
+		in := inputs[(i*5+i/3)%len(inputs)]
+		if err := e.Apply(model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: cell, Input: in}); err != nil {
+			t.Fatal(err)
+		}
+		full := a.Clone()
+		Recalc(full)
+		for r, row := range full.Sections[0].Cells {
+			for c, want := range row {
+				if got := a.Sections[0].Cells[r][c]; !reflect.DeepEqual(got.Value, want.Value) {
+					t.Fatalf("edit %d (%s := %q): %s = %+v, full recalc %+v", i, cell, in, model.Addr(r, c), got.Value, want.Value)
+				}
+			}
 		}
 	}
 }

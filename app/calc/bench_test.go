@@ -1,0 +1,129 @@
+package calc
+
+import (
+	"fmt"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/model"
+)
+
+const benchCells = 10000
+
+// independent is 10,000 rows of "input, =A*2".
+func independent() *model.Analysis {
+	rows := make([][]string, benchCells)
+	for i := range rows {
+		rows[i] = []string{strconv.Itoa(i), fmt.Sprintf("=A%d*2", i+1)}
+	}
+	a := sheet(rows...)
+	Recalc(a)
+	return a
+}
+
+// chain is 10,000 formulas, each the one above plus one.
+func chain() *model.Analysis {
+	rows := make([][]string, benchCells)
+	rows[0] = []string{"1"}
+	for i := 1; i < benchCells; i++ {
+		rows[i] = []string{fmt.Sprintf("=A%d+1", i)}
+	}
+	a := sheet(rows...)
+	Recalc(a)
+	return a
+}
+
+// benchEdit times one edit through an Engine, as the dashboard makes it.
+func benchEdit(b *testing.B, a *model.Analysis, cell string, check func(*model.Analysis, int) bool) {
+	e := NewEngine(a)
+	i := 0
+	for b.Loop() {
+		i++
+		if err := e.Apply(model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: cell, Input: strconv.Itoa(i)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if !check(a, i) {
+		b.Fatal("wrong result after the edits")
+	}
+}
+
+// BenchmarkEditIndependent10k is one edit to a sheet of 10,000 independent
+// formulas, recalculated by thesisboard.
+func BenchmarkEditIndependent10k(b *testing.B) {
+	benchEdit(b, independent(), "A5000", func(a *model.Analysis, i int) bool {
+		return a.Sections[0].Cells[4999][1].Value.Num == float64(2*i)
+	})
+}
+
+// BenchmarkFullRecalc10k is a recalculation of all 10,000 formulas, what the
+// server does for each stored edit.
+func BenchmarkFullRecalc10k(b *testing.B) {
+	a := independent()
+	for b.Loop() {
+		Recalc(a)
+	}
+}
+
+// BenchmarkEditChain10k is one edit at the head of a 10,000-formula chain.
+func BenchmarkEditChain10k(b *testing.B) {
+	benchEdit(b, chain(), "A1", func(a *model.Analysis, i int) bool {
+		return a.Sections[0].Cells[benchCells-1][0].Value.Num == float64(i+benchCells-1)
+	})
+}
+
+// The same workloads through excelize: set the input, then compute what the
+// edit changes (the one formula; the end of the chain).
+func excelizeBook(rows [][]string) *excelize.File {
+	f := excelize.NewFile()
+	for r, row := range rows {
+		for c, in := range row {
+			addr := model.Addr(r, c)
+			if IsFormula(in) {
+				f.SetCellFormula("Sheet1", addr, in[1:])
+			} else {
+				n, _ := strconv.ParseFloat(in, 64)
+				f.SetCellFloat("Sheet1", addr, n, -1, 64)
+			}
+		}
+	}
+	return f
+}
+
+func BenchmarkExcelizeEditIndependent10k(b *testing.B) {
+	rows := make([][]string, benchCells)
+	for i := range rows {
+		rows[i] = []string{strconv.Itoa(i), fmt.Sprintf("=A%d*2", i+1)}
+	}
+	f := excelizeBook(rows)
+	defer f.Close()
+	i := 0
+	for b.Loop() {
+		i++
+		f.SetCellFloat("Sheet1", "A5000", float64(i), -1, 64)
+		if v, err := f.CalcCellValue("Sheet1", "B5000"); err != nil || v != strconv.Itoa(2*i) {
+			b.Fatalf("B5000 = %q, %v", v, err)
+		}
+	}
+}
+
+func BenchmarkExcelizeEditChain10k(b *testing.B) {
+	rows := make([][]string, benchCells)
+	rows[0] = []string{"1"}
+	for i := 1; i < benchCells; i++ {
+		rows[i] = []string{fmt.Sprintf("=A%d+1", i)}
+	}
+	f := excelizeBook(rows)
+	defer f.Close()
+	last := model.Addr(benchCells-1, 0)
+	i := 0
+	for b.Loop() {
+		i++
+		f.SetCellFloat("Sheet1", "A1", float64(i), -1, 64)
+		if _, err := f.CalcCellValue("Sheet1", last); err != nil {
+			b.Skipf("excelize cannot compute a %d-formula chain: %v", benchCells, err)
+		}
+	}
+}
