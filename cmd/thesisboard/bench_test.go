@@ -3,11 +3,13 @@
 package main
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"thesisboard/app/server"
 	"thesisboard/web"
@@ -72,4 +74,37 @@ func median(xs []float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return s[len(s)/2]
+}
+
+// BenchmarkEditToOtherTab is the time from pressing Enter on an edit in one
+// tab to the other tab showing it, through the server and its event stream.
+// It reports the median and the 95th percentile.
+func BenchmarkEditToOtherTab(b *testing.B) {
+	m := startMain(b)
+	tab1 := newBrowser(b, b.TempDir(), 120*time.Second)
+	tab2, cancel := chromedp.NewContext(tab1)
+	defer cancel()
+	openDashboard(b, tab1, m.URL()+"/a/1")
+	openDashboard(b, tab2, m.URL()+"/a/1")
+	var lat []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		want := fmt.Sprintf("bench %d", i)
+		eval[bool](b, tab2, `(() => { window.seenAt = 0; const el = document.getElementById("cell-partners-C2");
+			new MutationObserver((_, obs) => { if (document.getElementById("cell-partners-C2").textContent === "`+want+`") { window.seenAt = Date.now(); obs.disconnect() } })
+				.observe(document.getElementById("grid-partners"), {subtree: true, childList: true, characterData: true}); return true })()`)
+		if err := chromedp.Do(tab1, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys(want)); err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		if err := chromedp.Do(tab1, typeKeys(kb.Enter)); err != nil {
+			b.Fatal(err)
+		}
+		waitFor(b, tab2, "the edit in the other tab", `window.seenAt > 0`)
+		seen := eval[float64](b, tab2, `window.seenAt`)
+		lat = append(lat, seen-float64(start.UnixMilli()))
+	}
+	slices.Sort(lat)
+	b.ReportMetric(median(lat), "median-ms")
+	b.ReportMetric(lat[(len(lat)*95+99)/100-1], "p95-ms")
 }
