@@ -175,7 +175,41 @@ func (p *parser) derived() {
 			zone = "grey (1.81 to 2.99)"
 		}
 		p.appendRow(z.sheet, "Altman Z zone", zone, model.Value{Kind: model.KindText, Text: zone})
+		p.altmanCheck(z)
 	}
+}
+
+// altmanCheck adds a grid for the five ratios of the Altman Z-score: once
+// they are entered, formulas recompute the score and say whether it agrees
+// with the quoted one (within 0.1).
+func (p *parser) altmanCheck(z *metric) {
+	text := func(s string) model.Cell { return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}} }
+	number := func(n string) model.Cell {
+		v, f := model.ParseInput(n, "")
+		return model.Cell{Input: n, Value: v, Format: f}
+	}
+	formula := func(f string) model.Cell { return model.Cell{Input: f, Value: model.Value{Kind: model.KindText, Text: f}} }
+	quoted := "='" + z.sheet + "'!" + z.cell
+	ratios := []struct{ name, weight string }{
+		{"X1 working capital / total assets", "1.2"},
+		{"X2 retained earnings / total assets", "1.4"},
+		{"X3 EBIT / total assets", "3.3"},
+		{"X4 market value of equity / total liabilities", "0.6"},
+		{"X5 sales / total assets", "1"},
+	}
+	s := model.Section{ID: p.uniqueID("altman-z-check"), Title: "Altman Z-score check",
+		Note: "Enter the five ratios to recompute the score and compare it with the quoted one."}
+	s.Cells = append(s.Cells, []model.Cell{text("Ratio"), text("Value"), text("Weight")})
+	for _, r := range ratios {
+		s.Cells = append(s.Cells, []model.Cell{text(r.name), {Value: model.Value{Kind: model.KindEmpty}}, number(r.weight)})
+	}
+	s.Cells = append(s.Cells,
+		[]model.Cell{text("Recomputed Z"), formula(`=IF(COUNT(B2:B6)<5,"",B2*C2+B3*C3+B4*C4+B5*C5+B6*C6)`)},
+		[]model.Cell{text("Quoted Z"), formula(quoted)},
+		[]model.Cell{text("Check"), formula(`=IF(COUNT(B2:B6)<5,"waiting for the five ratios",IF(ABS(B7-B8)>0.1,"differs from the quoted score","agrees with the quoted score"))`)},
+	)
+	p.a.Sections = append(p.a.Sections, s)
+	p.res.Found.Sections++
 }
 
 func (p *parser) appendRow(sheet, label, input string, v model.Value) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -94,6 +95,25 @@ func TestFixtureCorningCRLF(t *testing.T) {
 	}
 	if got := cell(t, a, "Altman Z zone").Input; !strings.HasPrefix(got, "grey") {
 		t.Errorf("zone = %q, want grey for 2.4", got)
+	}
+	// The five ratios recompute the score and flag a disagreement.
+	if got := cell(t, a, "Check").Value.Text; got != "waiting for the five ratios" {
+		t.Errorf("check before the ratios = %q", got)
+	}
+	check := func(ratios ...string) string {
+		for i, r := range ratios {
+			if err := calc.Apply(a, model.Op{Kind: model.OpSetCell, Sheet: "altman-z-check", Cell: model.Addr(i+1, 1), Input: r}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return cell(t, a, "Check").Value.Text
+	}
+	// 1.2*0.5 + 1.4*0.3 + 3.3*0.1 + 0.6*1 + 1*0.45 = 2.4
+	if got := check("0.5", "0.3", "0.1", "1", "0.45"); got != "agrees with the quoted score" || !near(cell(t, a, "Recomputed Z").Value.Num, 2.4) {
+		t.Errorf("with ratios giving 2.4: %q, Z %v", got, cell(t, a, "Recomputed Z").Value.Num)
+	}
+	if got := check("0.1"); got != "differs from the quoted score" {
+		t.Errorf("with a lower X1: %q", got)
 	}
 	// Citations written [2] and ^4 become references.
 	nums := []int{}
