@@ -183,12 +183,16 @@ func (p *parser) derived() {
 // they are entered, formulas recompute the score and say whether it agrees
 // with the quoted one (within 0.1).
 func (p *parser) altmanCheck(z *metric) {
-	text := func(s string) model.Cell { return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}} }
+	text := func(s string) model.Cell {
+		return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}}
+	}
 	number := func(n string) model.Cell {
 		v, f := model.ParseInput(n, "")
 		return model.Cell{Input: n, Value: v, Format: f}
 	}
-	formula := func(f string) model.Cell { return model.Cell{Input: f, Value: model.Value{Kind: model.KindText, Text: f}} }
+	formula := func(f string) model.Cell {
+		return model.Cell{Input: f, Value: model.Value{Kind: model.KindText, Text: f}}
+	}
 	quoted := "='" + z.sheet + "'!" + z.cell
 	ratios := []struct{ name, weight string }{
 		{"X1 working capital / total assets", "1.2"},
