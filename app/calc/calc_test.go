@@ -157,7 +157,7 @@ func TestApplyRecalculates(t *testing.T) {
 }
 
 func FuzzFormula(f *testing.F) {
-	for _, s := range []string{"=1+2", "=SUM(A1:C3)*-2%", `=IF(A1>0,"a",B2)&"x"`, "='Financial health'!B2", "=((((1))))", "=A1:B2"} {
+	for _, s := range []string{"=EDATE(A1,1e15)", "=INDEX(A1:C3,1e300,2)", "=DATE(1e9,1,1)", "=TEXT(1e308,\"#,##0.00\")", "=VLOOKUP(1,A1:C3,2)", "=IRR(A1:C3)", "=RATE(1e9,1,1)", "=1+2", "=SUM(A1:C3)*-2%", `=IF(A1>0,"a",B2)&"x"`, "='Financial health'!B2", "=((((1))))", "=A1:B2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, formula string) {
@@ -221,3 +221,48 @@ func TestEngineMatchesFullRecalc(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreFunctions checks lookup, conditional, date and finance functions
+// against the results Excel's documentation gives for the same inputs.
+func TestMoreFunctions(t *testing.T) {
+	table := [][]string{
+		{"Apples", "50", "2025-01-31"},
+		{"Pears", "20", "2024-02-29"},
+		{"Plums", "30", "100"},
+		{"Figs", "45", "x"},
+	}
+	tests := []struct {
+		formula string
+		want    any
+	}{
+		{"=SUMIF(B1:B4,\">25\")", 125.0}, {"=SUMIF(A1:A4,\"P*\",B1:B4)", 50.0}, {"=COUNTIF(A1:A4,\"<>Figs\")", 3.0},
+		{"=COUNTIF(B1:B4,45)", 1.0}, {"=AVERAGEIF(B1:B4,\">=30\")", 125.0 / 3}, {"=AVERAGEIF(B1:B4,\">99\")", ErrDiv0},
+		{"=SUMPRODUCT(B1:B2,B3:B4)", 50*30 + 20*45.0}, {"=SUMPRODUCT(B1:B2,B1:B3)", ErrValue},
+		{"=IFS(B1>60,\"high\",B1>40,\"mid\")", "mid"}, {"=IFS(FALSE,1)", ErrNA},
+		{`=TEXTJOIN(", ",TRUE,A1:A2,"",A3)`, "Apples, Pears, Plums"},
+		{"=INDEX(A1:B4,3,2)", 30.0}, {"=INDEX(A1:B4,5,1)", ErrRef}, {"=MATCH(\"figs\",A1:A4,0)", 4.0},
+		{"=MATCH(\"Kiwi\",A1:A4,0)", ErrNA}, {"=VLOOKUP(\"Plums\",A1:B4,2,FALSE)", 30.0}, {"=VLOOKUP(\"Kiwi\",A1:B4,2,FALSE)", ErrNA},
+		{"=XLOOKUP(\"Pears\",A1:A4,B1:B4)", 20.0}, {"=XLOOKUP(\"Kiwi\",A1:A4,B1:B4,\"none\")", "none"},
+		{"=MATCH(35,{}", ErrSyntax},
+		{"=YEAR(C1)", 2025.0}, {"=MONTH(C2)", 2.0}, {"=DAY(C2)", 29.0}, {"=DATE(2025,8,25)", 45894.0},
+		{"=YEAR(C3)", 1900.0}, {"=EDATE(C1,1)", 45716.0}, {"=DAY(EDATE(C1,1))", 28.0}, {"=YEAR(C4)", ErrValue},
+		{"=NPV(0.1,-10000,3000,4200,6800)", 1188.4434123352207}, {"=PMT(0.08/12,10,10000)", -1037.0320893591604},
+		{"=FV(0.06/12,10,-200,-500,1)", 2581.4033740601185}, {"=PV(0.08/12,12*20,500)", -59777.14585118777},
+		{"=RRI(96,10000,11000)", 0.0009933073762913303}, {"=IRR({-70000,12000,15000,18000,21000,26000})", ErrSyntax},
+		{"=ROUND(RATE(4*12,-200,8000),6)", 0.007701}, {"=STDEV.S(1345,1301,1368,1322,1310,1370,1318,1350,1303,1299)", 27.46391572},
+		{"=TEXT(1234.567,\"#,##0.00\")", "1,234.57"}, {"=TEXT(0.256,\"0.0%\")", "25.6%"}, {"=TEXT(5,\"abc\")", ErrValue},
+	}
+	for _, tt := range tests {
+		got := calc(t, tt.formula, table...)
+		if !matches(got, tt.want) && !(isNum(tt.want) && got.Kind == model.KindNumber && math.Abs(got.Num-tt.want.(float64)) < 1e-6) {
+			t.Errorf("%s = %+v, want %v", tt.formula, got, tt.want)
+		}
+	}
+	irr := sheet([]string{"-70000", "12000", "15000", "18000", "21000", "26000", "=ROUND(IRR(A1:F1),6)"})
+	Recalc(irr)
+	if v := irr.Sections[0].Cells[0][6].Value; v.Num != 0.086631 {
+		t.Errorf("IRR = %+v, want 0.086631 (Excel's example)", v)
+	}
+}
+
+func isNum(v any) bool { _, ok := v.(float64); return ok }

@@ -167,7 +167,11 @@ func (p *parser) prefix() (node, error) {
 		if t.TSubType != efp.TokenSubTypeStart {
 			return nil, fmt.Errorf("unexpected )")
 		}
-		return p.call(strings.ToUpper(t.TValue))
+		name := strings.ToUpper(t.TValue)
+		if name == "ARRAY" || name == "ARRAYROW" {
+			return nil, fmt.Errorf("array constants {…} are not supported; put the values in cells")
+		}
+		return p.call(name)
 	}
 	return nil, fmt.Errorf("unexpected %q", t.TValue)
 }
