@@ -266,3 +266,49 @@ func TestMoreFunctions(t *testing.T) {
 }
 
 func isNum(v any) bool { _, ok := v.(float64); return ok }
+
+// TestRowsRewriteReferences inserts and deletes rows and checks formulas on
+// the same section and on others follow, as in Excel.
+func TestRowsRewriteReferences(t *testing.T) {
+	a := sheet(
+		[]string{"h", "h"},
+		[]string{"1", "=A2*10"},
+		[]string{"2", "=SUM(A2:A4)"},
+		[]string{"3", "=$A$4+A3"},
+	)
+	a.Sections[1].Cells = append(a.Sections[1].Cells, []model.Cell{{Input: "=Data!A3+'Data'!A2"}})
+	Recalc(a)
+	input := func(si, r, c int) string { return a.Sections[si].Cells[r][c].Input }
+	if err := Apply(a, model.Op{Kind: model.OpInsertRow, Sheet: "s", Row: 3}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		si, r, c int
+		want     string
+	}{
+		{0, 1, 1, "=A2*10"}, {0, 3, 1, "=SUM(A2:A5)"}, {0, 4, 1, "=$A$5+A4"}, {1, 3, 0, "='Data'!A4+'Data'!A2"},
+	} {
+		if got := input(c.si, c.r, c.c); got != c.want {
+			t.Errorf("after insert at row 3: %s = %q, want %q", model.Addr(c.r, c.c), got, c.want)
+		}
+	}
+	if v := a.Sections[0].Cells[3][1].Value.Num; v != 6 {
+		t.Errorf("SUM after insert = %v", v)
+	}
+	if err := Apply(a, model.Op{Kind: model.OpDeleteRow, Sheet: "s", Row: 2}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		si, r, c int
+		want     string
+	}{
+		{0, 2, 1, "=SUM(A2:A4)"}, {0, 3, 1, "=$A$4+A3"}, {1, 3, 0, "='Data'!A3+#REF!"},
+	} {
+		if got := input(c.si, c.r, c.c); got != c.want {
+			t.Errorf("after deleting row 2: %s = %q, want %q", model.Addr(c.r, c.c), got, c.want)
+		}
+	}
+	if v := a.Sections[1].Cells[3][0].Value; v.Kind != model.KindError {
+		t.Errorf("a formula whose row was deleted = %+v, want an error", v)
+	}
+}

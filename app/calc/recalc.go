@@ -21,10 +21,24 @@ import (
 // formulas. The server uses it on each stored snapshot; an editing session
 // keeps an Engine, which recalculates only what an edit changes.
 func Apply(a *model.Analysis, op model.Op) error {
-	if err := model.Apply(a, op); err != nil {
+	if err := applyOp(a, op); err != nil {
 		return err
 	}
 	Recalc(a)
+	return nil
+}
+
+// applyOp is model.Apply plus what rows moving means for formulas.
+func applyOp(a *model.Analysis, op model.Op) error {
+	if err := model.Apply(a, op); err != nil {
+		return err
+	}
+	switch op.Kind {
+	case model.OpInsertRow:
+		shiftRows(a, op.Sheet, op.Row-1, +1)
+	case model.OpDeleteRow:
+		shiftRows(a, op.Sheet, op.Row-1, -1)
+	}
 	return nil
 }
 
@@ -95,7 +109,7 @@ func (e *Engine) Touched() []int {
 // after anything else all of them.
 func (e *Engine) Apply(op model.Op) error {
 	if op.Kind != model.OpSetCell {
-		if err := model.Apply(e.a, op); err != nil {
+		if err := applyOp(e.a, op); err != nil {
 			return err
 		}
 		e.rebuild()

@@ -11,6 +11,18 @@ import (
 // whether the formula calls a function Excel lacks (RANGE.LOW, RANGE.HIGH,
 // RANGE.MID), so the exporter can write such a cell as a value.
 func Rewrite(formula string, sheet func(string) string) (out string, excelOnly bool) {
+	return render(formula, func(ref string) string {
+		if i := strings.LastIndex(ref, "!"); i >= 0 {
+			name := sheet(strings.Trim(ref[:i], "'"))
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'!" + ref[i+1:]
+		}
+		return ref
+	})
+}
+
+// render prints a formula's tokens again, passing every reference through
+// ref; it reports whether the formula is Excel's own (no RANGE.* calls).
+func render(formula string, ref func(string) string) (out string, excelOnly bool) {
 	if !IsFormula(formula) {
 		return formula, true
 	}
@@ -45,12 +57,7 @@ func Rewrite(formula string, sheet func(string) string) (out string, excelOnly b
 			case efp.TokenSubTypeText:
 				b.WriteString(`"` + strings.ReplaceAll(t.TValue, `"`, `""`) + `"`)
 			case efp.TokenSubTypeRange:
-				if i := strings.LastIndex(t.TValue, "!"); i >= 0 {
-					name := sheet(strings.Trim(t.TValue[:i], "'"))
-					b.WriteString("'" + strings.ReplaceAll(name, "'", "''") + "'!" + t.TValue[i+1:])
-				} else {
-					b.WriteString(t.TValue)
-				}
+				b.WriteString(ref(t.TValue))
 			default:
 				b.WriteString(t.TValue)
 			}
