@@ -10,6 +10,13 @@ import (
 // thesis card, the watchlist) to the page, which applies and sends it.
 const actionOp = "thesisboard/op"
 
+// actionUndo and actionRedo ask the page to undo or redo this tab's last
+// edit.
+const (
+	actionUndo = "thesisboard/undo"
+	actionRedo = "thesisboard/redo"
+)
+
 // sendOp asks the page to apply op.
 func sendOp(ctx app.Context, op model.Op) {
 	ctx.NewActionWithValue(actionOp, op)

@@ -38,6 +38,8 @@ type Dashboard struct {
 	csvNote string // what the last CSV upload did
 	ctx     app.Context
 	live    *liveStream // other sessions' ops, as they are committed
+	// undo and redo hold, per edit of this tab, the ops that reverse it.
+	undo, redo [][]model.Op
 	// conflicts are this tab's edits the server refused because another
 	// session changed the same cell first; each waits for the person's pick.
 	conflicts []model.Conflict
@@ -47,6 +49,29 @@ type Dashboard struct {
 func (d *Dashboard) OnMount(ctx app.Context) {
 	d.ctx = ctx
 	ctx.Handle(actionOp, d.onOp)
+	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
+	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
+}
+
+// history replays the last entry of from (undo or redo) as new edits and
+// records their own reverse in to, so undo and redo alternate as in Excel.
+func (d *Dashboard) history(ctx app.Context, from, to *[][]model.Op) {
+	if d.a == nil || len(*from) == 0 {
+		return
+	}
+	ops := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	var reverse []model.Op
+	for _, op := range ops {
+		inv := model.Inverse(d.a, op)
+		if !d.edit(ctx, op) {
+			break
+		}
+		reverse = append(inv, reverse...)
+	}
+	if len(reverse) > 0 {
+		*to = append(*to, reverse)
+	}
 }
 
 // onWatchCSV sends a picked CSV file to the server, which adds its rows as
@@ -144,20 +169,31 @@ func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 	d.a = next
 }
 
+// onOp is a person's edit: it is applied, sent, and can be undone.
 func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	op, ok := action.Value.(model.Op)
 	if !ok || d.a == nil {
 		return
 	}
+	inv := model.Inverse(d.a, op)
+	if d.edit(ctx, op) && len(inv) > 0 {
+		d.undo = append(d.undo, inv)
+		d.redo = nil
+	}
+}
+
+// edit applies op here at once and queues it for the server.
+func (d *Dashboard) edit(ctx app.Context, op model.Op) bool {
 	next, err := d.apply(op)
 	if err != nil {
 		d.saveErr = model.ErrorMessage(err)
-		return
+		return false
 	}
 	d.a = next
 	d.saveErr = ""
 	d.queue = append(d.queue, op)
 	d.sendNext(ctx)
+	return true
 }
 
 // apply applies op to a copy of the analysis through the engine, which
@@ -239,7 +275,7 @@ func (d *Dashboard) resolve(ctx app.Context, i int, mine bool) {
 	if mine {
 		// The page's context, not the button's: the button goes with the
 		// conflict, and go-app drops work dispatched on a removed element.
-		d.onOp(d.ctx, app.Action{Value: model.Op{Kind: model.OpSetCell, Sheet: c.Sheet, Cell: c.Cell, Input: c.Yours}})
+		d.edit(d.ctx, model.Op{Kind: model.OpSetCell, Sheet: c.Sheet, Cell: c.Cell, Input: c.Yours})
 	}
 }
 
@@ -302,6 +338,10 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			app.Span().Class("badge").Text(a.Ticker),
 			app.Span().Class("muted").Text("as of "+a.AsOf),
 			app.A().Class("button").ID("export").Href(client.ExportURL(a.ID)).Attr("download", "").Text("Download Excel"),
+			app.Button().ID("undo").Title("Undo (Ctrl+Z)").Text("Undo").Disabled(len(d.undo) == 0).
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndo) }),
+			app.Button().ID("redo").Title("Redo (Ctrl+Y)").Text("Redo").Disabled(len(d.redo) == 0).
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionRedo) }),
 		),
 		app.If(len(d.conflicts) > 0, func() app.UI { return d.renderConflicts() }),
 		&ThesisCard{Thesis: a.Thesis},

@@ -3,6 +3,7 @@ package components
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -71,6 +72,10 @@ func (g *Grid) Render() app.UI {
 		app.Div().Class("formula").Body(
 			app.Span().Class("addr").Text(model.Addr(g.row, g.col)),
 			app.Div().Class("raw").ID("fx-"+g.Section.ID).Text(raw),
+			app.Button().Class("small").ID("row-insert-"+g.Section.ID).Title("Insert a row above the selection (Ctrl+Shift+=)").Text("+ row").
+				OnClick(func(ctx app.Context, e app.Event) { g.insertRow(ctx) }),
+			app.Button().Class("small").ID("row-delete-"+g.Section.ID).Title("Delete the selected row (Ctrl+-)").Text("− row").
+				OnClick(func(ctx app.Context, e app.Event) { g.deleteRow(ctx) }),
 		),
 		app.Div().Class("grid").ID(g.gridID()).Body(
 			app.Table().Body(
@@ -289,8 +294,16 @@ func keyOf(e app.Value) key {
 }
 
 // handled reports whether the grid acts on the key itself, so the browser
-// must not. While editing, arrows and Delete edit the text as usual.
+// must not. While editing, arrows and Delete edit the text as usual, and
+// Ctrl+Z undoes typing.
 func (k key) handled(editing bool) bool {
+	if k.mod {
+		switch strings.ToLower(k.name) {
+		case "z", "y", "+", "=", "-":
+			return !editing
+		}
+		return false
+	}
 	switch k.name {
 	case "Enter", "Tab", "Escape":
 		return true
@@ -339,6 +352,23 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 		}
 		return
 	}
+	if k.mod {
+		switch strings.ToLower(k.name) {
+		case "z":
+			if k.shift {
+				ctx.NewAction(actionRedo) // Cmd+Shift+Z
+			} else {
+				ctx.NewAction(actionUndo)
+			}
+		case "y":
+			ctx.NewAction(actionRedo)
+		case "+", "=":
+			g.insertRow(ctx)
+		case "-":
+			g.deleteRow(ctx)
+		}
+		return
+	}
 	switch k.name {
 	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight":
 		g.move(ctx, k.name)
@@ -364,6 +394,19 @@ func (g *Grid) move(ctx app.Context, arrow string) {
 		g.moveTo(ctx, g.row, g.col-1)
 	case "ArrowRight":
 		g.moveTo(ctx, g.row, g.col+1)
+	}
+}
+
+// insertRow puts an empty row above the selected one (below the headings),
+// as Excel's Ctrl+Shift+= does.
+func (g *Grid) insertRow(ctx app.Context) {
+	sendOp(ctx, model.Op{Kind: model.OpInsertRow, Sheet: g.Section.ID, Row: max(g.row+1, 2)})
+}
+
+// deleteRow removes the selected row; the heading row stays.
+func (g *Grid) deleteRow(ctx app.Context) {
+	if g.row >= 1 && g.row < len(g.Section.Cells) {
+		sendOp(ctx, model.Op{Kind: model.OpDeleteRow, Sheet: g.Section.ID, Row: g.row + 1})
 	}
 }
 

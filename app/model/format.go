@@ -52,7 +52,7 @@ func (f Format) Valid() bool {
 // "$1.2–$1.4B", "<5 ms", "21:1", "93.05%", "-0.18 (distress zone)".
 func Display(v Value, f Format) string {
 	switch v.Kind {
-	case KindEmpty:
+	case KindEmpty, "":
 		return ""
 	case KindText, KindDate, KindError:
 		return v.Text

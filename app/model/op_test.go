@@ -115,3 +115,50 @@ func TestApplyInvalid(t *testing.T) {
 		})
 	}
 }
+
+// TestInverseUndoes applies each kind of op and then its inverse, and gets
+// the analysis back.
+func TestInverseUndoes(t *testing.T) {
+	ops := []Op{
+		{Kind: OpSetCell, Sheet: "fin", Cell: "B2", Input: "17.9"},
+		{Kind: OpSetCell, Sheet: "fin", Cell: "D9", Input: "new"},
+		{Kind: OpInsertRow, Sheet: "fin", Row: 2},
+		{Kind: OpDeleteRow, Sheet: "fin", Row: 3},
+		{Kind: OpSetThesis, Field: "risks", Text: "a\nb"},
+		{Kind: OpAddWatch, Watch: &WatchRow{Code: "LUMN"}},
+		{Kind: OpRemoveWatch, Code: "COIN"},
+	}
+	for _, op := range ops {
+		a := testAnalysis()
+		a.Thesis.Risks = []string{"debt"}
+		before := a.Clone()
+		inv := Inverse(a, op)
+		if len(inv) == 0 {
+			t.Fatalf("%s: no inverse", op.Kind)
+		}
+		if err := Apply(a, op); err != nil {
+			t.Fatal(err)
+		}
+		for _, o := range inv {
+			if err := Apply(a, o); err != nil {
+				t.Fatalf("%s: inverse %s: %v", op.Kind, o.Kind, err)
+			}
+		}
+		// Grown rows may stay as empty cells; compare what is shown.
+		for si, s := range before.Sections {
+			for r := range max(len(s.Cells), len(a.Sections[si].Cells)) {
+				for c := range 6 {
+					if g, w := a.Sections[si].Cell(r, c), s.Cell(r, c); g.Input != w.Input || g.Format != w.Format || g.Source != w.Source {
+						t.Errorf("%s then its inverse: %s = %+v, want %+v", op.Kind, Addr(r, c), g, w)
+					}
+				}
+			}
+		}
+		// Undoing a row delete does not bring back a chart point that was on
+		// the row: no op sets series points yet.
+		sameSeries := op.Kind == OpDeleteRow || reflect.DeepEqual(a.Series, before.Series)
+		if !reflect.DeepEqual(a.Thesis, before.Thesis) || len(a.Watchlist) != len(before.Watchlist) || !sameSeries {
+			t.Errorf("%s then its inverse: thesis %+v watchlist %+v series %+v", op.Kind, a.Thesis, a.Watchlist, a.Series)
+		}
+	}
+}

@@ -235,3 +235,56 @@ func TestGridFormulas(t *testing.T) {
 	}
 
 }
+
+// TestUndoRedoAndRows undoes and redoes an edit with Ctrl+Z and Ctrl+Y, and
+// inserts and deletes a row with Ctrl+Shift+= and Ctrl+-, each an op the
+// server logs.
+func TestUndoRedoAndRows(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	ctrl := chromedp.KeyModifiers(chromedp.ModifierCtrl)
+	b2 := `document.getElementById("cell-fiber-network-B2").textContent`
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-fiber-network-B2")), typeKeys("25,000 miles"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the edit", b2+` === "25,000 miles[1]"`)
+	if err := chromedp.Do(ctx, typeKeys("z", ctrl)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the undo", b2+` === "20,000 miles[1]"`)
+	if err := chromedp.Do(ctx, typeKeys("y", ctrl)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the redo", b2+` === "25,000 miles[1]"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#undo"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the undo button", b2+` === "20,000 miles[1]"`)
+
+	// Rows: insert above row 3, then delete it again.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-fiber-network-A3")), typeKeys("+", ctrl, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the new row", `document.getElementById("cell-fiber-network-A3").textContent === "" && document.getElementById("cell-fiber-network-A4").textContent === "Glass strands per cable"`)
+	if err := chromedp.Do(ctx, typeKeys("-", ctrl)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the row gone", `document.getElementById("cell-fiber-network-A3").textContent === "Glass strands per cable"`)
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
+	ops, err := m.Store().Ops(ctx, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, o := range ops {
+		kinds = append(kinds, o.Op.Kind)
+	}
+	if got := strings.Join(kinds, ","); got != "set_cell,set_cell,set_cell,set_cell,insert_row,delete_row" {
+		t.Errorf("server ops = %s", got)
+	}
+	a, _ := m.Store().Get(ctx, 1)
+	if got := a.Section("fiber-network").Cell(1, 1).Input; got != "20,000 miles" || len(a.Section("fiber-network").Cells) != 6 {
+		t.Errorf("server B2 = %q, %d rows", got, len(a.Section("fiber-network").Cells))
+	}
+}
