@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -36,6 +37,7 @@ type Dashboard struct {
 	sending bool
 	saveErr string
 	csvNote string // what the last CSV upload did
+	offline bool   // the server cannot be reached; edits wait in the browser
 	ctx     app.Context
 	live    *liveStream // other sessions' ops, as they are committed
 	// undo and redo hold, per edit of this tab, the ops that reverse it.
@@ -123,14 +125,30 @@ func (d *Dashboard) load(ctx app.Context) {
 		a, err := apiClient().Get(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
+				if model.ErrorCode(err) == model.EUNAVAILABLE && d.restore(ctx) {
+					d.goOffline(ctx)
+					return
+				}
 				d.status, d.loadErr = "error", model.ErrorMessage(err)
 				return
 			}
-			d.a, d.status = a, "loaded"
+			d.a, d.status, d.offline = a, "loaded", false
 			d.engine = calc.NewEngine(a)
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
 			d.live = openLive(d.ctx, a.ID, a.Version, d.onRemoteOp)
+			// Edits made before a reload (offline, or not yet sent) are in
+			// the browser's storage: apply them again and send them.
+			if len(d.queue) == 0 {
+				if saved, ok := d.saved(ctx); ok && len(saved.Queue) > 0 {
+					d.queue = saved.Queue
+					for _, op := range d.queue {
+						d.engine.Apply(op)
+					}
+				}
+			}
+			d.persist(ctx)
+			d.sendNext(ctx)
 			markReady(ctx, "dashboard")
 		})
 	})
@@ -167,6 +185,7 @@ func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 	}
 	next.Version = lo.Version
 	d.a = next
+	d.persist(ctx)
 }
 
 // onOp is a person's edit: it is applied, sent, and can be undone.
@@ -182,8 +201,10 @@ func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	}
 }
 
-// edit applies op here at once and queues it for the server.
+// edit applies op here at once and queues it for the server, made on the
+// version this tab has seen, which the server checks for conflicts.
 func (d *Dashboard) edit(ctx app.Context, op model.Op) bool {
+	op.BaseVersion = d.a.Version
 	next, err := d.apply(op)
 	if err != nil {
 		d.saveErr = model.ErrorMessage(err)
@@ -192,8 +213,64 @@ func (d *Dashboard) edit(ctx app.Context, op model.Op) bool {
 	d.a = next
 	d.saveErr = ""
 	d.queue = append(d.queue, op)
+	d.persist(ctx)
 	d.sendNext(ctx)
 	return true
+}
+
+// offlineCopy is what the browser keeps of an analysis: the last state this
+// tab showed and the edits not yet on the server. It survives a reload and
+// a browser restart (localStorage).
+type offlineCopy struct {
+	Analysis *model.Analysis `json:"analysis"`
+	Queue    []model.Op      `json:"queue"`
+}
+
+func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
+
+func (d *Dashboard) persist(ctx app.Context) {
+	if d.a == nil || app.IsServer {
+		return
+	}
+	if err := ctx.LocalStorage().Set(d.storageKey(), offlineCopy{Analysis: d.a, Queue: d.queue}); err != nil {
+		app.Log("keeping the analysis in the browser failed:", err)
+	}
+}
+
+func (d *Dashboard) saved(ctx app.Context) (offlineCopy, bool) {
+	var c offlineCopy
+	err := ctx.LocalStorage().Get(d.storageKey(), &c)
+	return c, err == nil && c.Analysis != nil
+}
+
+// restore shows the copy kept in the browser when the server cannot be
+// reached.
+func (d *Dashboard) restore(ctx app.Context) bool {
+	c, ok := d.saved(ctx)
+	if !ok {
+		return false
+	}
+	d.a, d.queue, d.status = c.Analysis, c.Queue, "loaded"
+	d.engine = calc.NewEngine(d.a)
+	markReady(ctx, "dashboard")
+	return true
+}
+
+// goOffline marks the page offline and tries the server again shortly:
+// sending the waiting edits, or loading the analysis when none wait.
+func (d *Dashboard) goOffline(ctx app.Context) {
+	d.offline = true
+	d.persist(ctx)
+	d.ctx.After(2*time.Second, func(ctx app.Context) {
+		if !d.offline {
+			return
+		}
+		if len(d.queue) > 0 {
+			d.sendNext(ctx)
+		} else {
+			d.load(ctx)
+		}
+	})
 }
 
 // apply applies op to a copy of the analysis through the engine, which
@@ -217,12 +294,16 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 	}
 	d.sending = true
 	op := d.queue[0]
-	op.BaseVersion = d.a.Version
 	id := d.id
 	ctx.Async(func() {
 		_, err := apiClient().Apply(context.Background(), id, op)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.sending = false
+			if model.ErrorCode(err) == model.EUNAVAILABLE {
+				// Offline: the edit waits, in order, and is tried again.
+				d.goOffline(ctx)
+				return
+			}
 			var me *model.Error
 			if errors.As(err, &me) && me.Conflict != nil {
 				d.conflicts = append(d.conflicts, *me.Conflict)
@@ -239,6 +320,11 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 			// The ack's version is not d.a.Version: other sessions' ops may
 			// come before it; the event stream brings them, in order.
 			d.queue = d.queue[1:]
+			d.persist(ctx)
+			if d.offline && len(d.queue) == 0 {
+				d.load(ctx) // back online: catch up and follow again
+				return
+			}
 			d.sendNext(ctx)
 		})
 	})
@@ -303,6 +389,8 @@ func (d *Dashboard) renderConflicts() app.UI {
 
 func (d *Dashboard) saveState() *SaveState {
 	switch {
+	case d.offline:
+		return &SaveState{State: stateOffline, Pending: len(d.queue)}
 	case len(d.conflicts) > 0:
 		return &SaveState{State: stateConflict, Pending: len(d.conflicts), Message: "another session changed the same cell"}
 	case d.saveErr != "":

@@ -12,6 +12,7 @@ const (
 	stateSaving   = "saving"
 	stateError    = "error"
 	stateConflict = "conflict"
+	stateOffline  = "offline"
 )
 
 // SaveState shows whether the edits of this tab are on the server: saving
@@ -37,6 +38,12 @@ func (s *SaveState) Render() app.UI {
 		text = "Not saved: " + s.Message
 	case stateConflict:
 		text = "Conflict: " + s.Message
+	case stateOffline:
+		text = "Offline, " + strconv.Itoa(s.Pending) + " edit"
+		if s.Pending != 1 {
+			text += "s"
+		}
+		text += " waiting"
 	}
 	return app.Span().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).Text(text)
 }

@@ -154,7 +154,7 @@ func (c *Client) send(ctx context.Context, method, path, contentType string, bod
 	}
 	res, err := c.roundTrip(ctx, method, c.Base+path, headers, body)
 	if err != nil {
-		return &model.Error{Code: model.EINTERNAL, Message: "cannot reach the server: " + err.Error()}
+		return &model.Error{Code: model.EUNAVAILABLE, Message: "cannot reach the server: " + err.Error()}
 	}
 	if res.status >= 400 {
 		var e struct {

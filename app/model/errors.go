@@ -14,6 +14,9 @@ const (
 	ECONFLICT = "conflict"  // the edit was made on an outdated version
 	ETOOLARGE = "too_large" // the body or file is over a limit
 	EINTERNAL = "internal"  // anything else; details are logged, not shown
+	// EUNAVAILABLE is the client's: the server could not be reached at all
+	// (offline, server down). Edits wait and are sent again.
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is a domain error with a code that says what kind of failure it is and

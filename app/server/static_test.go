@@ -2,6 +2,7 @@ package server
 
 import (
 	"io"
+	"strings"
 	"net/http/httptest"
 	"testing"
 	"testing/fstest"
@@ -51,5 +52,11 @@ func TestStaticServesPrecompressed(t *testing.T) {
 	}
 	if st.Size("app.wasm") != 8 || len(st.Version()) != 16 {
 		t.Errorf("size %d version %q", st.Size("app.wasm"), st.Version())
+	}
+}
+
+func TestServiceWorkerFallsBackOffline(t *testing.T) {
+	if !strings.Contains(workerJS, `event.request.mode === "navigate"`) || !strings.Contains(workerJS, `startsWith("/api/")`) {
+		t.Fatal("the service worker template was not patched: go-app's default changed")
 	}
 }
