@@ -2,8 +2,8 @@ package server
 
 import (
 	"io"
-	"strings"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
