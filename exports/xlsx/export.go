@@ -84,6 +84,7 @@ func (b *book) build() error {
 	}
 	b.watchlistSheet()
 	b.sourcesSheet()
+	b.chartsSheet()
 	b.metaSheet()
 	b.check(b.f.DeleteSheet("Sheet1"))
 	// Excel recomputes every formula on opening, whatever the cached values.

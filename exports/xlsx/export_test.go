@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,7 +33,7 @@ func exportSample(t *testing.T) (*model.Analysis, *excelize.File) {
 
 func TestExportSample(t *testing.T) {
 	a, f := exportSample(t)
-	want := []string{"Thesis", "Fiber network", "Partners", "Financial health", "Market sentiment", "AI demand and the share price", "Watchlist", "Sources", "thesisboard"}
+	want := []string{"Thesis", "Fiber network", "Partners", "Financial health", "Market sentiment", "AI demand and the share price", "Watchlist", "Sources", "Charts", "thesisboard"}
 	if got := f.GetSheetList(); !equal(got, want) {
 		t.Fatalf("sheets = %q, want %q", got, want)
 	}
@@ -83,6 +86,13 @@ func TestExportSample(t *testing.T) {
 	if cf, _ := f.GetConditionalFormats("Watchlist"); len(cf["E2:E11"]) != 2 {
 		t.Errorf("conditional formats = %+v", cf)
 	}
+	// Native charts: the debt column follows the section's cell by formula.
+	if formula, _ := f.GetCellFormula("Charts", "B2"); formula != "'Financial health'!B2/1e9" {
+		t.Errorf("chart data debt formula = %q", formula)
+	}
+	if v, _ := f.GetCellValue("Charts", "D2"); v != "1.4" {
+		t.Errorf("chart data FCF high = %q", v)
+	}
 	props, _ := f.GetDocProps()
 	if props.Title != a.Title || props.Creator != "thesisboard" {
 		t.Errorf("doc props = %+v", props)
@@ -129,4 +139,33 @@ func BenchmarkExportSample(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes")
+}
+
+func TestExportHasNativeCharts(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, sample.Lumen(time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var charts []string
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/charts/chart") {
+			rc, _ := f.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			charts = append(charts, string(b))
+		}
+	}
+	if len(charts) != 2 {
+		t.Fatalf("%d charts, want 2", len(charts))
+	}
+	all := strings.Join(charts, "")
+	for _, want := range []string{"Debt &amp; free cash flow", "Watchlist moves", "Charts!$B$21:$B$30", "Charts!$C$21:$C$30", "C53030", "1A8F4C"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("charts lack %q", want)
+		}
+	}
 }

@@ -109,7 +109,8 @@ func (r *reader) read() error {
 	sources := ""
 	for _, name := range sheets {
 		switch {
-		case name == metaSheet:
+		case name == metaSheet, strings.EqualFold(name, "Charts") && r.meta != nil:
+			// Ours: the metadata, and chart data derived from the sections.
 		case strings.EqualFold(name, "Thesis"):
 			if err := r.thesis(name); err != nil {
 				return err
