@@ -17,6 +17,17 @@ const (
 	actionRedo = "thesisboard/redo"
 )
 
+// actionOps carries several ops that make one edit (a paste, a fill), undone
+// together.
+const actionOps = "thesisboard/ops"
+
+// sendOps asks the page to apply ops as one edit.
+func sendOps(ctx app.Context, ops []model.Op) {
+	if len(ops) > 0 {
+		ctx.NewActionWithValue(actionOps, ops)
+	}
+}
+
 // sendOp asks the page to apply op.
 func sendOp(ctx app.Context, op model.Op) {
 	ctx.NewActionWithValue(actionOp, op)

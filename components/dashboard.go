@@ -51,6 +51,7 @@ type Dashboard struct {
 func (d *Dashboard) OnMount(ctx app.Context) {
 	d.ctx = ctx
 	ctx.Handle(actionOp, d.onOp)
+	ctx.Handle(actionOps, d.onOps)
 	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
 	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
 }
@@ -197,6 +198,26 @@ func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	inv := model.Inverse(d.a, op)
 	if d.edit(ctx, op) && len(inv) > 0 {
 		d.undo = append(d.undo, inv)
+		d.redo = nil
+	}
+}
+
+// onOps is an edit made of several ops (a paste, a fill): one undo entry.
+func (d *Dashboard) onOps(ctx app.Context, action app.Action) {
+	ops, ok := action.Value.([]model.Op)
+	if !ok || d.a == nil {
+		return
+	}
+	var undo []model.Op
+	for _, op := range ops {
+		inv := model.Inverse(d.a, op)
+		if !d.edit(ctx, op) {
+			break
+		}
+		undo = append(inv, undo...)
+	}
+	if len(undo) > 0 {
+		d.undo = append(d.undo, undo)
 		d.redo = nil
 	}
 }

@@ -30,7 +30,8 @@ type Grid struct {
 	References []model.Reference
 	Conflicts  []string // addresses of cells whose edit collided with another session's
 
-	row, col int
+	row, col int // the active cell
+	ar, ac   int // the selection's anchor: the selection spans it and the active cell
 	editing  bool
 	draft    string
 	listen   []listener // DOM listeners added in OnMount
@@ -77,7 +78,7 @@ func (g *Grid) Render() app.UI {
 			app.Button().Class("small").ID("row-delete-"+g.Section.ID).Title("Delete the selected row (Ctrl+-)").Text("− row").
 				OnClick(func(ctx app.Context, e app.Event) { g.deleteRow(ctx) }),
 		),
-		app.Div().Class("grid").ID(g.gridID()).Body(
+		app.Div().Class("grid").ID(g.gridID()).DataSet("sel", g.selAttr()).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
 					app.Th().Class("colhead"),
@@ -114,7 +115,7 @@ func headingClass(r int) string {
 func (g *Grid) renderCell(r, c int) app.UI {
 	cell := g.Section.Cell(r, c)
 	td := app.Td().ID(CellID(g.Section.ID, r, c)).
-		OnClick(func(ctx app.Context, e app.Event) { g.onClick(ctx, r, c) }).
+		OnClick(func(ctx app.Context, e app.Event) { g.onClick(ctx, r, c, e.Get("shiftKey").Bool()) }).
 		OnDblClick(func(ctx app.Context, e app.Event) { g.moveTo(ctx, r, c); g.startEdit(ctx, g.Section.Cell(r, c).Input) })
 	classes := ""
 	if cell.Value.Kind == model.KindNumber || cell.Value.Kind == model.KindRange {
@@ -122,6 +123,8 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	}
 	if r == g.row && c == g.col {
 		classes += " selected"
+	} else if r1, c1, r2, c2 := g.selection(); r >= r1 && r <= r2 && c >= c1 && c <= c2 {
+		classes += " inrange"
 	}
 	if slices.Contains(g.Conflicts, model.Addr(r, c)) {
 		classes += " conflict"
@@ -131,8 +134,8 @@ func (g *Grid) renderCell(r, c int) app.UI {
 		td = td.Title(cell.Value.Text + ": " + cell.Value.Note)
 		classes += " err"
 	}
-	td = td.Class(classes)
 	text := model.Display(cell.Value, cell.Format)
+	td = td.Class(classes).DataSet("show", text) // what a copy puts on the clipboard
 	if cell.Source == 0 {
 		return td.Text(text)
 	}
@@ -152,21 +155,38 @@ func (g *Grid) sourceTitle(num int) string {
 	return "Source [" + strconv.Itoa(num) + "]"
 }
 
-func (g *Grid) onClick(ctx app.Context, r, c int) {
+func (g *Grid) onClick(ctx app.Context, r, c int, shift bool) {
 	if g.editing && r == g.row && c == g.col {
 		return
 	}
 	if g.editing {
 		g.commit(ctx)
 	}
-	g.moveTo(ctx, r, c)
+	g.selectTo(ctx, r, c, shift)
 }
 
-func (g *Grid) moveTo(ctx app.Context, r, c int) {
+func (g *Grid) moveTo(ctx app.Context, r, c int) { g.selectTo(ctx, r, c, false) }
+
+// selectTo makes (r, c) the active cell; extend keeps the anchor, so the
+// selection stretches as with Shift in a spreadsheet.
+func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
 	rows, cols := g.size()
 	g.row = min(max(r, 0), rows-1)
 	g.col = min(max(c, 0), cols-1)
+	if !extend {
+		g.ar, g.ac = g.row, g.col
+	}
 	g.placeEditor(ctx)
+}
+
+// selection is the selected rectangle, top-left to bottom-right.
+func (g *Grid) selection() (r1, c1, r2, c2 int) {
+	return min(g.ar, g.row), min(g.ac, g.col), max(g.ar, g.row), max(g.ac, g.col)
+}
+
+func (g *Grid) selAttr() string {
+	r1, c1, r2, c2 := g.selection()
+	return strconv.Itoa(r1) + "," + strconv.Itoa(c1) + "," + strconv.Itoa(r2) + "," + strconv.Itoa(c2)
 }
 
 // editor returns the grid's editor element.
@@ -257,6 +277,7 @@ func (g *Grid) OnMount(ctx app.Context) {
 			ed.Call("focus", map[string]any{"preventScroll": true})
 		}
 	}, false)
+	g.listenClipboard(ctx, ed)
 	g.place(ctx, false)
 }
 
@@ -299,10 +320,10 @@ func keyOf(e app.Value) key {
 func (k key) handled(editing bool) bool {
 	if k.mod {
 		switch strings.ToLower(k.name) {
-		case "z", "y", "+", "=", "-":
+		case "z", "y", "+", "=", "-", "d":
 			return !editing
 		}
-		return false
+		return false // Ctrl+C, X, V: the browser's copy, cut and paste events
 	}
 	switch k.name {
 	case "Enter", "Tab", "Escape":
@@ -366,35 +387,30 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 			g.insertRow(ctx)
 		case "-":
 			g.deleteRow(ctx)
+		case "d":
+			g.fillDown(ctx)
 		}
 		return
 	}
 	switch k.name {
 	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight":
-		g.move(ctx, k.name)
+		g.moveBy(ctx, k.name, k.shift)
 	case "Tab":
 		g.moveTo(ctx, g.row, g.col+step(k.shift))
 	case "Enter", "F2":
 		g.startEdit(ctx, g.Section.Cell(g.row, g.col).Input)
 	case "Delete", "Backspace":
-		if g.Section.Cell(g.row, g.col).Input != "" {
-			g.draft = ""
-			g.commit(ctx)
-		}
+		g.clearSelection(ctx)
 	}
 }
 
-func (g *Grid) move(ctx app.Context, arrow string) {
-	switch arrow {
-	case "ArrowUp":
-		g.moveTo(ctx, g.row-1, g.col)
-	case "ArrowDown":
-		g.moveTo(ctx, g.row+1, g.col)
-	case "ArrowLeft":
-		g.moveTo(ctx, g.row, g.col-1)
-	case "ArrowRight":
-		g.moveTo(ctx, g.row, g.col+1)
-	}
+func (g *Grid) move(ctx app.Context, arrow string) { g.moveBy(ctx, arrow, false) }
+
+var arrows = map[string][2]int{"ArrowUp": {-1, 0}, "ArrowDown": {1, 0}, "ArrowLeft": {0, -1}, "ArrowRight": {0, 1}}
+
+func (g *Grid) moveBy(ctx app.Context, arrow string, extend bool) {
+	d := arrows[arrow]
+	g.selectTo(ctx, g.row+d[0], g.col+d[1], extend)
 }
 
 // insertRow puts an empty row above the selected one (below the headings),

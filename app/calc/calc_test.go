@@ -312,3 +312,21 @@ func TestRowsRewriteReferences(t *testing.T) {
 		t.Errorf("a formula whose row was deleted = %+v, want an error", v)
 	}
 }
+
+func TestOffset(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		dr, dc int
+		want   string
+	}{
+		{"=A1*2", 1, 0, "=A2*2"},
+		{"=$A$1+A$1+$A1", 2, 1, "=$A$1+B$1+$A3"},
+		{"=SUM(B2:B5)", 3, 0, "=SUM(B5:B8)"},
+		{"='Financial health'!B2", 1, 0, "='Financial health'!B3"},
+		{"=A1", -1, 0, "=#REF!"},
+	} {
+		if got := Offset(tt.in, tt.dr, tt.dc); got != tt.want {
+			t.Errorf("Offset(%q, %d, %d) = %q, want %q", tt.in, tt.dr, tt.dc, got, tt.want)
+		}
+	}
+}

@@ -132,3 +132,44 @@ func withRow(a1 string, row int) string {
 	m := a1Re.FindStringSubmatch(a1)
 	return m[1] + m[2] + m[3] + strconv.Itoa(row+1)
 }
+
+// Offset moves a formula's relative references by dr rows and dc columns, as
+// copying it from one cell to another does; $-anchored parts stay. A
+// reference pushed off the sheet becomes #REF!.
+func Offset(formula string, dr, dc int) string {
+	out, _ := render(formula, func(ref string) string {
+		name, cells := "", ref
+		if i := strings.LastIndex(ref, "!"); i >= 0 {
+			name, cells = ref[:i], ref[i+1:]
+		}
+		var parts []string
+		for _, p := range strings.Split(cells, ":") {
+			m := a1Re.FindStringSubmatch(p)
+			if m == nil {
+				return ref
+			}
+			row, _ := strconv.Atoi(m[4])
+			col := m[2]
+			if m[3] == "" {
+				row += dr
+			}
+			if m[1] == "" {
+				_, c, err := model.ParseAddr(col + "1")
+				if err != nil {
+					return ref
+				}
+				c += dc
+				if c < 0 {
+					return "#REF!"
+				}
+				col = model.ColName(c)
+			}
+			if row < 1 {
+				return "#REF!"
+			}
+			parts = append(parts, m[1]+strings.ToUpper(col)+m[3]+strconv.Itoa(row))
+		}
+		return prefix(name) + strings.Join(parts, ":")
+	})
+	return out
+}

@@ -1,0 +1,100 @@
+//go:build !wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// clipboardJS fires a copy (or cut) event on a grid's editor with a fresh
+// DataTransfer, as the browser does on Ctrl+C, and returns what the page put
+// on the clipboard.
+func clipboardJS(event, sheet string) string {
+	return `(() => { const dt = new DataTransfer();
+		document.getElementById("editor-` + sheet + `").dispatchEvent(new ClipboardEvent("` + event + `", {clipboardData: dt, bubbles: true, cancelable: true}));
+		return dt.getData("text/plain") })()`
+}
+
+func pasteJS(sheet, text string) string {
+	return `(() => { const dt = new DataTransfer(); dt.setData("text/plain", ` + "`" + text + "`" + `);
+		document.getElementById("editor-` + sheet + `").dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true}));
+		return true })()`
+}
+
+// TestClipboardAndFill selects a range with Shift+click, copies it as
+// tab-separated text, pastes it elsewhere, fills a formula down with Ctrl+D
+// and clears a range with Delete.
+func TestClipboardAndFill(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	shift := chromedp.KeyModifiers(chromedp.ModifierShift)
+	text := func(addr string) string {
+		return eval[string](t, ctx, `document.getElementById("cell-financial-health-`+addr+`").dataset.show || ""`)
+	}
+	// Select A2:B3: click, then Shift+Down, Shift+Right.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-A2")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the range", `document.getElementById("grid-financial-health").dataset.sel === "1,0,2,1"`)
+	copied := eval[string](t, ctx, clipboardJS("copy", "financial-health"))
+	if copied != "Total debt\t$18.3B\r\nFree cash flow guidance\t$1.2–$1.4B" {
+		t.Fatalf("copied %q", copied)
+	}
+	// An empty cell copies as an empty field.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-C5")), typeKeys(kb.ArrowRight, shift)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the range C5:D5", `document.getElementById("grid-financial-health").dataset.sel === "4,2,4,3"`)
+	if got := eval[string](t, ctx, clipboardJS("copy", "financial-health")); got != "2025	" {
+		t.Errorf("copy of C5:D5 = %q, want the year and an empty field", got)
+	}
+	// Paste at D2: the block lands at D2:E3 and reads back the same.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2"))); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, ctx, pasteJS("financial-health", copied))
+	waitFor(t, ctx, "the paste", `document.getElementById("cell-financial-health-E3").dataset.show === "$1.2–$1.4B"`)
+	for _, c := range [][2]string{{"D2", "A2"}, {"E2", "B2"}, {"D3", "A3"}, {"E3", "B3"}} {
+		if got, want := text(c[0]), text(c[1]); got != want {
+			t.Errorf("%s = %q, copied from %s = %q", c[0], got, c[1], want)
+		}
+	}
+	// The pasted block grows the sheet: paste 3 rows at F5.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-F5"))); err != nil {
+		t.Fatal(err)
+	}
+	eval[bool](t, ctx, pasteJS("financial-health", "1\n2\n3"))
+	waitFor(t, ctx, "the sheet to grow", `document.getElementById("cell-financial-health-F7") !== null && document.getElementById("cell-financial-health-F7").dataset.show === "3"`)
+
+	// Fill down: a formula in G5 copied to G6:G7 with its references moved.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys("=F5*10"), typeKeys(kb.Enter),
+		chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowDown, shift),
+		typeKeys("d", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the fill", `document.getElementById("cell-financial-health-G7").dataset.show === "30"`)
+
+	// Delete clears the selection (G5:G7); one Ctrl+Z brings all three back.
+	if err := chromedp.Do(ctx, typeKeys(kb.Delete)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the clear", `["G5","G6","G7"].every(a => (document.getElementById("cell-financial-health-" + a).dataset.show || "") === "")`)
+	if err := chromedp.Do(ctx, typeKeys("z", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the undo of the clear", `document.getElementById("cell-financial-health-G6").dataset.show === "20"`)
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, _ := m.Store().Get(ctx, 1)
+	if got := a.Section("financial-health").Cell(5, 6).Input; got != "=F6*10" {
+		t.Errorf("server G6 = %q, want the filled formula =F6*10", got)
+	}
+	if got := a.Section("financial-health").Cell(2, 4).Input; !strings.Contains(got, "1.2") {
+		t.Errorf("server E3 = %q", got)
+	}
+}
