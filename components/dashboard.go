@@ -32,14 +32,15 @@ type Dashboard struct {
 	status  string // loading, loaded, error
 	loadErr string
 
-	engine  *calc.Engine // d.a's formulas, recalculated edit by edit
-	queue   []model.Op   // applied here, not yet acknowledged by the server
-	sending bool
-	saveErr string
-	csvNote string // what the last CSV upload did
-	offline bool   // the server cannot be reached; edits wait in the browser
-	ctx     app.Context
-	live    *liveStream // other sessions' ops, as they are committed
+	engine      *calc.Engine // d.a's formulas, recalculated edit by edit
+	queue       []model.Op   // applied here, not yet acknowledged by the server
+	sending     bool
+	saveErr     string
+	csvNote     string // what the last CSV upload did
+	offline     bool   // the server cannot be reached; edits wait in the browser
+	showHistory bool   // the history panel is open
+	ctx         app.Context
+	live        *liveStream // other sessions' ops, as they are committed
 	// undo and redo hold, per edit of this tab, the ops that reverse it.
 	undo, redo [][]model.Op
 	// conflicts are this tab's edits the server refused because another
@@ -451,7 +452,9 @@ func (d *Dashboard) renderAnalysis() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndo) }),
 			app.Button().ID("redo").Title("Redo (Ctrl+Y)").Text("Redo").Disabled(len(d.redo) == 0).
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionRedo) }),
+			app.Button().ID("history-toggle").Text("History").OnClick(func(ctx app.Context, e app.Event) { d.showHistory = !d.showHistory }),
 		),
+		app.Div().Body(app.If(d.showHistory, func() app.UI { return &HistoryPanel{ID: a.ID} })),
 		app.If(len(d.conflicts) > 0, func() app.UI { return d.renderConflicts() }),
 		&ThesisCard{Thesis: a.Thesis},
 		app.Div().Class("cards").Body(

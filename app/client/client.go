@@ -100,6 +100,24 @@ func (c *Client) Import(ctx context.Context, file []byte, preview bool) (*model.
 	return &out, err
 }
 
+// History returns an analysis's latest ops, newest first, each with the
+// ops that reverse it. Errors: ENOTFOUND.
+func (c *Client) History(ctx context.Context, id int64) ([]model.LoggedOp, error) {
+	var out []model.LoggedOp
+	err := c.do(ctx, http.MethodGet, analysisPath(id)+"/history", nil, &out)
+	return out, err
+}
+
+// RestoreVersion brings an analysis back to how it was at version, as new
+// ops. Errors: ENOTFOUND, EINVALID.
+func (c *Client) RestoreVersion(ctx context.Context, id, version int64) (int64, error) {
+	var out struct {
+		Version int64 `json:"version"`
+	}
+	err := c.do(ctx, http.MethodPost, analysisPath(id)+"/restore-version", map[string]int64{"version": version}, &out)
+	return out.Version, err
+}
+
 // WatchlistImport is what a CSV upload did.
 type WatchlistImport struct {
 	Version int64    `json:"version"`

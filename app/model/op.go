@@ -236,4 +236,7 @@ type LoggedOp struct {
 	Op      Op        `json:"op"`
 	Session string    `json:"session,omitempty"`
 	Time    time.Time `json:"time"`
+	// Undo reverses the op, computed when it was committed; history shows
+	// the old value from it, and restoring a version applies it.
+	Undo []Op `json:"undo,omitempty"`
 }

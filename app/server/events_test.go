@@ -127,3 +127,33 @@ func TestCloseEndsStreams(t *testing.T) {
 		t.Fatal("the stream stayed open after Close")
 	}
 }
+
+// TestHistoryAndRestoreVersion edits a cell three times, reads the history
+// with old and new values, and restores version 2 as new ops.
+func TestHistoryAndRestoreVersion(t *testing.T) {
+	ts, store := newTestServer(t)
+	for _, in := range []string{"one", "two", "three"} {
+		setCell(t, ts.URL, in)
+	}
+	status, body := do(t, "GET", ts.URL+"/api/analyses/1/history", "")
+	var hist []model.LoggedOp
+	json.Unmarshal(body, &hist)
+	if status != 200 || len(hist) != 3 || hist[0].Version != 4 || hist[0].Op.Input != "three" || hist[0].Undo[0].Input != "two" {
+		t.Fatalf("history = %d %s", status, body)
+	}
+	status, body = do(t, "POST", ts.URL+"/api/analyses/1/restore-version", `{"version": 2}`)
+	if status != 200 || !strings.Contains(string(body), `"version":6`) {
+		t.Fatalf("restore = %d %s", status, body)
+	}
+	a, _ := store.Get(context.Background(), 1)
+	if got := a.Section("partners").Cell(1, 2).Input; got != "one" {
+		t.Errorf("after restoring version 2 C2 = %q, want one", got)
+	}
+	ops, _ := store.Ops(context.Background(), 1, 0)
+	if len(ops) != 5 || ops[4].Session != "restore to version 2" {
+		t.Errorf("the log has %d ops, last by %q; a restore adds ops, it does not remove any", len(ops), ops[len(ops)-1].Session)
+	}
+	if status, _ := do(t, "POST", ts.URL+"/api/analyses/1/restore-version", `{"version": 99}`); status != 422 {
+		t.Errorf("restore to a missing version: %d", status)
+	}
+}

@@ -55,6 +55,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)
 	mux.HandleFunc("POST /api/analyses/{id}/ops", s.applyOp)
 	mux.HandleFunc("GET /api/analyses/{id}/events", s.events)
+	mux.HandleFunc("GET /api/analyses/{id}/history", s.history)
+	mux.HandleFunc("POST /api/analyses/{id}/restore-version", s.restoreVersion)
 	mux.HandleFunc("GET /api/analyses/{id}/export.xlsx", s.exportXLSX)
 	mux.HandleFunc("GET /api/analyses/{id}/watchlist.csv", s.exportWatchlistCSV)
 	mux.HandleFunc("POST /api/analyses/{id}/watchlist.csv", s.importWatchlistCSV)

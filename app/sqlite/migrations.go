@@ -26,6 +26,9 @@ CREATE TABLE ops (
 	PRIMARY KEY (analysis_id, version)
 ) WITHOUT ROWID;
 `},
+	{"undo ops in the log", `
+ALTER TABLE ops ADD COLUMN undo TEXT NOT NULL DEFAULT '[]'; -- []model.Op that reverse the op
+`},
 }
 
 const migrationsTable = `

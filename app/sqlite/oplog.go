@@ -30,6 +30,10 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 		if err := checkConflict(ctx, tx, id, a, op, session); err != nil {
 			return err
 		}
+		undo, err := json.Marshal(model.Inverse(a, op))
+		if err != nil {
+			return err
+		}
 		if err := calc.Apply(a, op); err != nil {
 			return err
 		}
@@ -49,8 +53,8 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 			snap, a.Version, a.Title, ts, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created) VALUES (?, ?, ?, ?, ?)`,
-			id, a.Version, string(opJSON), session, ts); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, a.Version, string(opJSON), session, ts, string(undo)); err != nil {
 			return err
 		}
 		out = a
@@ -68,7 +72,7 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 // Ops returns the logged ops of analysis id with a version above after, oldest
 // first.
 func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
+	rows, err := s.r.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
 	if err != nil {
 		return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
 	}
@@ -76,14 +80,15 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 	var out []model.LoggedOp
 	for rows.Next() {
 		var l model.LoggedOp
-		var op, ts string
-		if err := rows.Scan(&l.Version, &op, &l.Session, &ts); err != nil {
+		var op, ts, undo string
+		if err := rows.Scan(&l.Version, &op, &l.Session, &ts, &undo); err != nil {
 			return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
 		}
 		if err := json.Unmarshal([]byte(op), &l.Op); err != nil {
 			return nil, fmt.Errorf("ops of analysis %d: decode op %d: %w", id, l.Version, err)
 		}
 		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
+		json.Unmarshal([]byte(undo), &l.Undo)
 		out = append(out, l)
 	}
 	return out, rows.Err()

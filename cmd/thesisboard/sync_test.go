@@ -131,3 +131,33 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
 	}
 }
+
+// TestHistoryPanelRestores edits a cell twice, opens the history, sees old →
+// new, restores the version before the edits and sees the cell come back.
+func TestHistoryPanelRestores(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	for _, in := range []string{"first", "second"} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys(in), typeKeys(kb.Enter)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-C2").textContent === "second"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#history-toggle"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the history", `document.querySelectorAll("#history tr.history-entry").length === 2`)
+	if got := eval[string](t, ctx, `document.querySelector("#history tr.history-entry").innerText`); !strings.Contains(got, "partners!C2: first → second") || !strings.Contains(got, "this tab") {
+		t.Errorf("newest entry = %q", got)
+	}
+	// Restore version 2, the state after the first edit.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#history tr.history-entry[data-version="2"] button.restore`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the restored cell", `document.getElementById("cell-partners-C2").textContent === "first"`)
+	waitFor(t, ctx, "the restore in the history", `document.querySelectorAll("#history tr.history-entry").length === 3`)
+	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 2).Input != "first" {
+		t.Errorf("server C2 after restore = %q", a.Section("partners").Cell(1, 2).Input)
+	}
+}
