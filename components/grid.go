@@ -8,6 +8,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -73,6 +74,7 @@ func (g *Grid) Render() app.UI {
 		app.Div().Class("formula").Body(
 			app.Span().Class("addr").Text(model.Addr(g.row, g.col)),
 			app.Div().Class("raw").ID("fx-"+g.Section.ID).Text(raw),
+			g.formatPicker(),
 			app.Button().Class("small").ID("row-insert-"+g.Section.ID).Title("Insert a row above the selection (Ctrl+Shift+=)").Text("+ row").
 				OnClick(func(ctx app.Context, e app.Event) { g.insertRow(ctx) }),
 			app.Button().Class("small").ID("row-delete-"+g.Section.ID).Title("Delete the selected row (Ctrl+-)").Text("− row").
@@ -328,7 +330,7 @@ func (k key) handled(editing bool) bool {
 	switch k.name {
 	case "Enter", "Tab", "Escape":
 		return true
-	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "F2", "Delete", "Backspace":
+	case "ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "F2", "Delete", "Backspace", "Home", "End", "PageUp", "PageDown":
 		return !editing
 	}
 	return false
@@ -397,6 +399,14 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 		g.moveBy(ctx, k.name, k.shift)
 	case "Tab":
 		g.moveTo(ctx, g.row, g.col+step(k.shift))
+	case "Home":
+		g.selectTo(ctx, g.row, 0, k.shift)
+	case "End":
+		g.selectTo(ctx, g.row, max(g.Section.Width()-1, 0), k.shift)
+	case "PageUp":
+		g.selectTo(ctx, g.row-pageRows, g.col, k.shift)
+	case "PageDown":
+		g.selectTo(ctx, g.row+pageRows, g.col, k.shift)
 	case "Enter", "F2":
 		g.startEdit(ctx, g.Section.Cell(g.row, g.col).Input)
 	case "Delete", "Backspace":
@@ -406,11 +416,61 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 
 func (g *Grid) move(ctx app.Context, arrow string) { g.moveBy(ctx, arrow, false) }
 
+// pageRows is how far PageUp and PageDown move.
+const pageRows = 20
+
 var arrows = map[string][2]int{"ArrowUp": {-1, 0}, "ArrowDown": {1, 0}, "ArrowLeft": {0, -1}, "ArrowRight": {0, 1}}
 
 func (g *Grid) moveBy(ctx app.Context, arrow string, extend bool) {
 	d := arrows[arrow]
 	g.selectTo(ctx, g.row+d[0], g.col+d[1], extend)
+}
+
+// formats are the number formats a person can pick for a cell.
+var formats = []struct {
+	format model.Format
+	label  string
+}{
+	{model.FormatGeneral, "General"}, {model.FormatNumber, "Number 1,234"}, {"money", "Money $1,234.00"},
+	{"money:K", "Money $K"}, {"money:M", "Money $M"}, {"money:B", "Money $B"}, {model.FormatPercent, "Percent %"},
+	{model.FormatRatio, "Ratio 21:1"}, {model.FormatDate, "Date"}, {model.FormatText, "Text"},
+}
+
+// formatPicker sets the number format of the selected cells. A number keeps
+// its value, as in a spreadsheet: its input is rewritten in the new format
+// ($18.3B, 14%, 21:1); text and formulas keep their input.
+func (g *Grid) formatPicker() app.UI {
+	current := g.Section.Cell(g.row, g.col).Format
+	return app.Select().Class("format").ID("format-" + g.Section.ID).Title("Number format").
+		OnChange(func(ctx app.Context, e app.Event) {
+			f := model.Format(ctx.JSSrc().Get("value").String())
+			r1, c1, r2, c2 := g.selection()
+			var ops []model.Op
+			for r := r1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					cell := g.Section.Cell(r, c)
+					ops = append(ops, model.Op{Kind: model.OpSetCell, Sheet: g.Section.ID, Cell: model.Addr(r, c), Input: reformat(cell, f), Format: &f})
+				}
+			}
+			sendOps(ctx, ops)
+			g.placeEditor(ctx)
+		}).Body(app.Range(formats).Slice(func(i int) app.UI {
+		return app.Option().Value(string(formats[i].format)).Selected(formats[i].format == current).Text(formats[i].label)
+	}))
+}
+
+// reformat is the input that keeps a cell's number in format f.
+func reformat(c model.Cell, f model.Format) string {
+	v := c.Value
+	if v.Kind != model.KindNumber || calc.IsFormula(c.Input) || f.Kind() == "date" || f.Kind() == "text" {
+		return c.Input
+	}
+	if f.Kind() == "money" {
+		v.Unit = "USD"
+	} else if v.Unit == "USD" {
+		v.Unit = ""
+	}
+	return model.Display(v, f)
 }
 
 // insertRow puts an empty row above the selected one (below the headings),

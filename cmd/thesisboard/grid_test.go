@@ -288,3 +288,30 @@ func TestUndoRedoAndRows(t *testing.T) {
 		t.Errorf("server B2 = %q, %d rows", got, len(a.Section("fiber-network").Cells))
 	}
 }
+
+// TestFormatPickerAndHomeEnd changes a figure's number format from the
+// picker (its value stays) and jumps with Home and End.
+func TestFormatPickerAndHomeEnd(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-B2"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the picker on money:B", `document.getElementById("format-financial-health").value === "money:B"`)
+	eval[bool](t, ctx, `(() => { const s = document.getElementById("format-financial-health"); s.value = "money:M"; s.dispatchEvent(new Event("change", {bubbles: true})); return true })()`)
+	waitFor(t, ctx, "the new format", `document.getElementById("cell-financial-health-B2").dataset.show === "$18,300M"`)
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, _ := m.Store().Get(ctx, 1)
+	if c := a.Section("financial-health").Cell(1, 1); c.Format != "money:M" || c.Value.Num != 18.3e9 {
+		t.Errorf("server B2 = %+v", c)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-B2")), typeKeys(kb.End)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "End", `document.querySelector("#grid-financial-health td.selected").id === "cell-financial-health-C2"`)
+	if err := chromedp.Do(ctx, typeKeys(kb.Home)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "Home", `document.querySelector("#grid-financial-health td.selected").id === "cell-financial-health-A2"`)
+}
