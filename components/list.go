@@ -19,6 +19,7 @@ type ListPage struct {
 	app.Compo
 	ctx      app.Context // the page's own context, see OnMount
 	list     []model.Summary
+	trash    []model.Summary
 	status   string
 	err      string
 	newTitle string
@@ -41,12 +42,13 @@ func (p *ListPage) OnNav(ctx app.Context) {
 func (p *ListPage) reload(ctx app.Context) {
 	ctx.Async(func() {
 		list, err := apiClient().List(context.Background())
+		trash, _ := apiClient().Trash(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.status, p.err = "error", model.ErrorMessage(err)
 				return
 			}
-			p.list, p.status = list, "loaded"
+			p.list, p.trash, p.status = list, trash, "loaded"
 			markReady(ctx, "list")
 		})
 	})
@@ -127,5 +129,23 @@ func (p *ListPage) Render() app.UI {
 				)
 			})),
 		)),
+		app.Div().Body(app.If(len(p.trash) > 0, func() app.UI { return p.renderTrash() })),
+	)
+}
+
+func (p *ListPage) renderTrash() app.UI {
+	return app.Div().Class("card list trash").ID("trash").Body(
+		app.H2().Text("Trash"),
+		app.P().Class("muted").Text("Deleted analyses can be restored for 30 days."),
+		app.Table().Body(app.TBody().Body(app.Range(p.trash).Slice(func(i int) app.UI {
+			s := p.trash[i]
+			return app.Tr().Class("trash-row").Body(
+				app.Td().Text(s.Title),
+				app.Td().Text(s.Ticker),
+				app.Td().Body(app.Button().Text("Restore").OnClick(func(ctx app.Context, e app.Event) {
+					p.do(func(c context.Context) error { return apiClient().Restore(c, s.ID) })
+				}, app.EventScope(s.ID))),
+			)
+		}))),
 	)
 }

@@ -39,6 +39,13 @@ func (c *Client) List(ctx context.Context) ([]model.Summary, error) {
 	return out, err
 }
 
+// Trash returns the deleted analyses, restorable for 30 days.
+func (c *Client) Trash(ctx context.Context) ([]model.Summary, error) {
+	var out []model.Summary
+	err := c.do(ctx, http.MethodGet, "/api/trash", nil, &out)
+	return out, err
+}
+
 // Get returns one analysis. Errors: ENOTFOUND.
 func (c *Client) Get(ctx context.Context, id int64) (*model.Analysis, error) {
 	var out model.Analysis

@@ -23,6 +23,16 @@ func (s *Server) listAnalyses(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, list)
 }
 
+// listTrash lists deleted analyses, which can be restored for 30 days.
+func (s *Server) listTrash(w http.ResponseWriter, r *http.Request) {
+	list, err := s.Store.Trash(r.Context())
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
 // createRequest creates a blank analysis, or copies one when DuplicateOf is set.
 type createRequest struct {
 	Title       string `json:"title"`

@@ -26,6 +26,7 @@ type Store interface {
 	Restore(ctx context.Context, id int64) error
 	Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error)
 	Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error)
+	Trash(ctx context.Context) ([]model.Summary, error)
 }
 
 // MaxBodyBytes caps a JSON request body. An op or a new analysis is a few
@@ -48,6 +49,7 @@ type Server struct {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
+	mux.HandleFunc("GET /api/trash", s.listTrash)
 	mux.HandleFunc("POST /api/analyses", s.createAnalysis)
 	mux.HandleFunc("POST /api/analyses/import", s.importAnalysis)
 	mux.HandleFunc("GET /api/analyses/{id}", s.getAnalysis)

@@ -139,3 +139,16 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM analyses`).Scan(&n)
 	return n, err
 }
+
+// TrashDays is how long a deleted analysis can be restored.
+const TrashDays = 30
+
+// PurgeTrash deletes for good the analyses in the trash since before cutoff,
+// with their op logs, and says how many.
+func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error) {
+	res, err := s.w.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, cutoff.UTC().Format(time.RFC3339Nano))
+	if err != nil {
+		return 0, fmt.Errorf("purge trash: %w", err)
+	}
+	return res.RowsAffected()
+}

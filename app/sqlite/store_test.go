@@ -197,3 +197,26 @@ func TestConflictOnSameCellOnly(t *testing.T) {
 		t.Errorf("edit on the latest version: %v", err)
 	}
 }
+
+func TestPurgeTrash(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	old, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	recent, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	s.Apply(ctx, old.ID, model.Op{Kind: model.OpSetThesis, Field: "verdict", Text: "No"}, "")
+	s.Delete(ctx, old.ID)
+	s.Delete(ctx, recent.ID)
+	s.w.Exec(`UPDATE analyses SET deleted_at = ? WHERE id = ?`, time.Now().AddDate(0, 0, -31).UTC().Format(time.RFC3339Nano), old.ID)
+	n, err := s.PurgeTrash(ctx, time.Now().AddDate(0, 0, -TrashDays))
+	if err != nil || n != 1 {
+		t.Fatalf("purged %d, %v; want 1", n, err)
+	}
+	trash, _ := s.Trash(ctx)
+	if len(trash) != 1 || trash[0].ID != recent.ID {
+		t.Errorf("trash = %+v", trash)
+	}
+	if ops, _ := s.Ops(ctx, old.ID, 0); len(ops) != 0 {
+		t.Errorf("the purged analysis left %d ops", len(ops))
+	}
+}

@@ -164,6 +164,15 @@ func TestListPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the undo", `document.querySelectorAll("tr.analysis-row").length === 2`)
+	// Delete again: the trash lists it, and Restore brings it back.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(2)`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the trash", `document.querySelectorAll("tr.analysis-row").length === 1 && document.querySelectorAll("#trash tr.trash-row").length === 1`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#trash tr.trash-row button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the restore from the trash", `document.querySelectorAll("tr.analysis-row").length === 2 && document.getElementById("trash") === null`)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row a`))); err != nil {
 		t.Fatal(err)
 	}

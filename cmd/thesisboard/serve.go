@@ -49,6 +49,11 @@ func (m *Main) Run(ctx context.Context) error {
 		store.Close()
 		return err
 	}
+	if n, err := store.PurgeTrash(ctx, time.Now().AddDate(0, 0, -sqlite.TrashDays)); err != nil {
+		m.Log.Warn("emptying old trash failed", "err", err)
+	} else if n > 0 {
+		m.Log.Info("deleted analyses older than the trash keeps", "count", n, "days", sqlite.TrashDays)
+	}
 	static, err := server.NewStatic(web.FS)
 	if err != nil {
 		store.Close()
