@@ -124,10 +124,12 @@ func eval[T any](tb testing.TB, ctx context.Context, js string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it is true.
+// waitFor polls a JavaScript condition until it is true. An exception (an
+// element not drawn yet) counts as false, not as a failure.
 func waitFor(tb testing.TB, ctx context.Context, what, js string) {
 	tb.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+	guarded := "(() => { try { return !!(" + js + ") } catch (e) { return false } })()"
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		tb.Fatalf("waiting for %s (%s): %v", what, js, err)
 	}
 }
