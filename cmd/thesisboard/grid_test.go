@@ -199,9 +199,8 @@ func TestThesisEdit(t *testing.T) {
 	edit("verdict", "No")
 	edit("risks", "Debt\nCapex")
 	edit("verdict", "Maybe")
-	if got := eval[string](t, ctx, `document.getElementById("thesis-verdict").textContent + "|" + document.getElementById("thesis-risks").innerText`); got != "Maybe|Debt\nCapex" {
-		t.Errorf("card shows %q", got)
-	}
+	waitFor(t, ctx, "the card", `document.getElementById("thesis-verdict").textContent + "|" + document.getElementById("thesis-risks").innerText === "Maybe|Debt\nCapex"`)
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
 	a, err := m.Store().Get(ctx, 1)
 	if err != nil || a.Thesis.Verdict != "Maybe" || len(a.Thesis.Risks) != 2 || a.Thesis.Risks[1] != "Capex" {
 		t.Errorf("stored thesis = %+v, %v", a.Thesis, err)
