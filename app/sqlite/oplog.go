@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -14,59 +15,163 @@ import (
 	"thesisboard/app/model"
 )
 
-// Apply validates op against the current snapshot of analysis id, applies it,
-// and commits the new snapshot and the op in one transaction. It returns the
-// analysis at its new version only after the commit, so a returned version is
-// durable.
-// Errors: ENOTFOUND, EINVALID (from model.Apply), and internal errors. The
-// analysis's formulas are recalculated before it is stored.
+// Apply validates op against the current snapshot of analysis id, applies it
+// (recalculating the formulas it reaches) and commits the new snapshot and
+// the op. It returns the analysis at its new version only after the commit,
+// so a returned version is on disk.
+//
+// Concurrent calls are committed together (group commit): the ops waiting
+// when a transaction starts share it, and its one fsync. Each op is still
+// acknowledged only after that commit; an invalid op is refused alone.
+// Errors: ENOTFOUND, EINVALID (from model.Apply), ECONFLICT, and internal
+// errors.
 func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error) {
-	var out *model.Analysis
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := get(ctx, tx, id)
+	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
+	select {
+	case s.commits <- req:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-s.quit:
+		return nil, errors.New("the store is closed")
+	}
+	res := <-req.reply
+	if res.err != nil && model.ErrorCode(res.err) == model.EINTERNAL {
+		return nil, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
+	}
+	return res.a, res.err
+}
+
+// maxBatch bounds one group commit.
+const maxBatch = 512
+
+type commitReq struct {
+	id      int64
+	op      model.Op
+	session string
+	reply   chan commitRes
+}
+
+type commitRes struct {
+	a   *model.Analysis
+	err error
+}
+
+// committer runs on its own goroutine for the store's life: it takes the
+// waiting ops and commits them in one transaction.
+func (s *Store) committer() {
+	defer close(s.stopped)
+	for {
+		var batch []*commitReq
+		select {
+		case r := <-s.commits:
+			batch = append(batch, r)
+		case <-s.quit:
+			return
+		}
+	drain:
+		for len(batch) < maxBatch {
+			select {
+			case r := <-s.commits:
+				batch = append(batch, r)
+			default:
+				break drain
+			}
+		}
+		results := s.commitBatch(batch)
+		for i, r := range batch {
+			r.reply <- results[i]
+		}
+	}
+}
+
+// open is one analysis being changed by a batch.
+type open struct {
+	a      *model.Analysis
+	engine *calc.Engine
+	dirty  bool
+}
+
+func (s *Store) commitBatch(batch []*commitReq) []commitRes {
+	ctx := context.Background()
+	results := make([]commitRes, len(batch))
+	fail := func(err error) []commitRes {
+		for i := range results {
+			results[i] = commitRes{err: err}
+		}
+		return results
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fail(err)
+	}
+	defer tx.Rollback()
+	now := s.now()
+	ts := now.Format(time.RFC3339Nano)
+	analyses := map[int64]*open{}
+	last := map[int64]int{} // the batch's last op on each analysis
+	for i, r := range batch {
+		last[r.id] = i
+	}
+	for i, r := range batch {
+		o := analyses[r.id]
+		if o == nil {
+			a, err := get(ctx, tx, r.id)
+			if err != nil {
+				results[i].err = err
+				continue
+			}
+			o = &open{a: a, engine: calc.NewEngine(a)}
+			analyses[r.id] = o
+		}
+		if err := checkConflict(ctx, tx, r.id, o.a, r.op, r.session); err != nil {
+			if model.ErrorCode(err) == model.EINTERNAL {
+				return fail(err)
+			}
+			results[i].err = err
+			continue
+		}
+		undo, err := json.Marshal(model.Inverse(o.a, r.op))
 		if err != nil {
-			return err
+			return fail(err)
 		}
-		if err := checkConflict(ctx, tx, id, a, op, session); err != nil {
-			return err
+		if err := o.engine.Apply(r.op); err != nil {
+			results[i].err = err // refused: nothing changed
+			continue
 		}
-		undo, err := json.Marshal(model.Inverse(a, op))
+		o.a.Version++
+		o.a.Updated = now
+		o.dirty = true
+		opJSON, err := json.Marshal(r.op)
 		if err != nil {
-			return err
-		}
-		if err := calc.Apply(a, op); err != nil {
-			return err
-		}
-		now := s.now()
-		a.Version++
-		a.Updated = now
-		snap, err := encode(a)
-		if err != nil {
-			return err
-		}
-		opJSON, err := json.Marshal(op)
-		if err != nil {
-			return err
-		}
-		ts := now.Format(time.RFC3339Nano)
-		if _, err := tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ?, version = ?, title = ?, updated = ? WHERE id = ?`,
-			snap, a.Version, a.Title, ts, id); err != nil {
-			return err
+			return fail(err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`,
-			id, a.Version, string(opJSON), session, ts, string(undo)); err != nil {
-			return err
+			r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
+			return fail(err)
 		}
-		out = a
-		return nil
-	})
-	if err != nil {
-		if model.ErrorCode(err) != model.EINTERNAL {
-			return nil, err
+		if i == last[r.id] {
+			results[i].a = o.a
+		} else {
+			results[i].a = o.a.Clone() // later ops of the batch change o.a
 		}
-		return nil, fmt.Errorf("apply op to analysis %d: %w", id, err)
 	}
-	return out, nil
+	for id, o := range analyses {
+		if !o.dirty {
+			continue
+		}
+		snap, err := encode(o.a)
+		if err != nil {
+			return fail(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ?, version = ?, title = ?, updated = ? WHERE id = ?`,
+			snap, o.a.Version, o.a.Title, ts, id); err != nil {
+			return fail(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(err)
+	}
+	return results
 }
 
 // Ops returns the logged ops of analysis id with a version above after, oldest

@@ -30,6 +30,10 @@ type Store struct {
 	w   *sql.DB
 	r   *sql.DB
 	now func() time.Time
+
+	commits chan *commitReq // to the committer goroutine (see Apply)
+	quit    chan struct{}
+	stopped chan struct{}
 }
 
 // pragmas are set on every connection through the DSN.
@@ -64,16 +68,21 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
+		commits: make(chan *commitReq), quit: make(chan struct{}), stopped: make(chan struct{})}
 	if err := s.migrate(); err != nil {
-		s.Close()
+		errors.Join(r.Close(), w.Close())
 		return nil, err
 	}
+	go s.committer()
 	return s, nil
 }
 
-// Close closes the database.
+// Close waits for the commit under way, stops taking edits and closes the
+// database.
 func (s *Store) Close() error {
+	close(s.quit)
+	<-s.stopped
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
