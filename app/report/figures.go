@@ -16,10 +16,10 @@ var figureRe = regexp.MustCompile(`(?i)(?:(?:<=|>=|<|>|≤|≥|~)\s*)?[-−]?\$?
 	`(?:\s*(?:-to-|:)\s*\d+(?:\.\d+)?)?` +
 	`(?:\s*(?:[a-z-]+\s+)?(?:miles|milliseconds|ms|gbps|mbps|customers|strands|years|months|days)\b)?`)
 
-// boundWords turn a leading phrase into a bound: "Exceeded 1,000" is at
-// least... more than 1,000.
+// boundWords turn a leading phrase into a bound. "Exceeded 1,000 customers"
+// is read as at least 1,000: reports use it for a threshold reached.
 var boundWords = []struct{ prefix, bound string }{
-	{"exceeded", ">"}, {"exceeds", ">"}, {"over", ">"}, {"more than", ">"}, {"above", ">"},
+	{"exceeded", ">="}, {"exceeds", ">="}, {"surpassed", ">="}, {"over", ">"}, {"more than", ">"}, {"above", ">"},
 	{"at least", ">="}, {"under", "<"}, {"below", "<"}, {"less than", "<"}, {"up to", "<="},
 	{"about", "~"}, {"around", "~"}, {"approximately", "~"}, {"nearly", "~"},
 }

@@ -38,7 +38,7 @@ func TestSeedReport(t *testing.T) {
 	}{
 		{"Fiber Expansion", model.KindNumber, 20000, 0, 0, "miles", ""},
 		{"Latency Target", model.KindNumber, 5, 0, 0, "ms", "<"},
-		{"Customer Base", model.KindNumber, 1000, 0, 0, "customers", ">"},
+		{"Customer Base", model.KindNumber, 1000, 0, 0, "customers", ">="},
 		{"Debt", model.KindNumber, 18.3e9, 0, 0, "USD", ""},
 		{"Free Cash Flow", model.KindRange, 0, 1.2e9, 1.4e9, "USD", ""},
 		{"Z-Score", model.KindNumber, -0.18, 0, 0, "", ""},
