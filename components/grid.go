@@ -1,6 +1,7 @@
 package components
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,8 +32,10 @@ type Grid struct {
 	References []model.Reference
 	Conflicts  []string // addresses of cells whose edit collided with another session's
 
-	row, col int // the active cell
-	ar, ac   int // the selection's anchor: the selection spans it and the active cell
+	row, col int     // the active cell
+	top      int     // the first row drawn (see window)
+	rowPx    float64 // a drawn row's height, measured
+	ar, ac   int     // the selection's anchor: the selection spans it and the active cell
 	editing  bool
 	draft    string
 	listen   []listener // DOM listeners added in OnMount
@@ -63,6 +66,7 @@ func (g *Grid) size() (rows, cols int) {
 // Render draws the formula bar, the sheet and the editor.
 func (g *Grid) Render() app.UI {
 	rows, cols := g.size()
+	first, last := g.window(rows)
 	raw := g.Section.Cell(g.row, g.col).Input
 	editing := "0"
 	if g.editing {
@@ -89,12 +93,18 @@ func (g *Grid) Render() app.UI {
 					}),
 				)),
 				app.TBody().Body(
-					app.Range(make([]struct{}, rows)).Slice(func(r int) app.UI {
+					// Only the rows in view (and a margin) are drawn; spacers
+					// stand for the others, so a 100,000-row sheet keeps
+					// about a hundred rows in the DOM.
+					app.If(first > 0, func() app.UI { return g.spacer(first, cols) }),
+					app.Range(make([]struct{}, last-first)).Slice(func(i int) app.UI {
+						r := first + i
 						return app.Tr().Class(headingClass(r)).Body(
 							app.Th().Class("rowhead").Text(strconv.Itoa(r+1)),
 							app.Range(make([]struct{}, cols)).Slice(func(c int) app.UI { return g.renderCell(r, c) }),
 						)
 					}),
+					app.If(last < rows, func() app.UI { return g.spacer(rows-last, cols) }),
 				),
 			),
 			// The editor's value is owned by the browser and set from Go only
@@ -105,6 +115,68 @@ func (g *Grid) Render() app.UI {
 				OnInput(func(ctx app.Context, e app.Event) { g.onTyped(ctx, ctx.JSSrc().Get("value").String()) }),
 		),
 	)
+}
+
+// Row virtualisation: the grid draws windowRows rows from g.top; spacers of
+// the measured row height stand for the rest.
+const windowRows = 80
+
+// window is the range of rows to draw.
+func (g *Grid) window(rows int) (first, last int) {
+	first = min(max(g.top, 0), max(rows-windowRows, 0))
+	return first, min(first+windowRows, rows)
+}
+
+// spacer stands for n rows that are not drawn.
+func (g *Grid) spacer(n, cols int) app.UI {
+	h := strconv.FormatFloat(float64(n)*g.rowHeight(), 'f', 1, 64) + "px"
+	return app.Tr().Class("spacer").Body(app.Td().ColSpan(cols+1).Style("height", h))
+}
+
+// rowHeight is a drawn row's height in pixels, measured once mounted.
+func (g *Grid) rowHeight() float64 {
+	if g.rowPx > 0 {
+		return g.rowPx
+	}
+	return 29
+}
+
+// measureRows reads the height of a drawn row; the spacers use it so the
+// scroll bar maps to rows exactly.
+func (g *Grid) measureRows(ctx app.Context) {
+	ctx.Defer(func(ctx app.Context) {
+		td := app.Window().GetElementByID(CellID(g.Section.ID, g.window0(), 0))
+		if !td.Truthy() {
+			return
+		}
+		if h := td.Get("parentElement").Call("getBoundingClientRect").Get("height").Float(); h > 0 && math.Abs(h-g.rowHeight()) > 0.25 {
+			g.rowPx = h
+			ctx.Dispatch(nil) // draw the spacers again at the right height
+		}
+	})
+}
+
+func (g *Grid) window0() int {
+	rows, _ := g.size()
+	first, _ := g.window(rows)
+	return first
+}
+
+// onScroll moves the drawn window when the view has scrolled near its edge.
+func (g *Grid) onScroll(ctx app.Context, scrollTop float64) {
+	top := int(scrollTop/g.rowHeight()) - windowRows/4
+	if abs(top-g.top) >= windowRows/4 {
+		g.top = max(top, 0)
+	} else {
+		ctx.PreventUpdate()
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func headingClass(r int) string {
@@ -178,6 +250,9 @@ func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
 	if !extend {
 		g.ar, g.ac = g.row, g.col
 	}
+	if first, last := g.window(rows); g.row < first || g.row >= last {
+		g.top = g.row - windowRows/2
+	}
 	g.placeEditor(ctx)
 }
 
@@ -240,6 +315,9 @@ func (g *Grid) place(ctx app.Context, focus bool) {
 		if !ed.Truthy() || !grid.Truthy() || !td.Truthy() {
 			return
 		}
+		if focus {
+			td.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "nearest"})
+		}
 		gr, tr := grid.Call("getBoundingClientRect"), td.Call("getBoundingClientRect")
 		style := ed.Get("style")
 		px := func(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) + "px" }
@@ -279,7 +357,12 @@ func (g *Grid) OnMount(ctx app.Context) {
 			ed.Call("focus", map[string]any{"preventScroll": true})
 		}
 	}, false)
+	g.on(grid, "scroll", func(e app.Value) {
+		top := grid.Get("scrollTop").Float()
+		ctx.Dispatch(func(ctx app.Context) { g.onScroll(ctx, top) })
+	}, false)
 	g.listenClipboard(ctx, ed)
+	g.measureRows(ctx)
 	g.place(ctx, false)
 }
 

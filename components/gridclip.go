@@ -12,9 +12,10 @@ import (
 
 // listenClipboard answers the browser's copy, cut and paste events on the
 // grid's editor with the selection as tab-separated text, the format Excel
-// and Google Sheets exchange. The listeners read the selection from the DOM
-// (data-sel, data-show) because clipboardData must be used during the event.
-// While a cell is being edited the events are the text box's own.
+// and Google Sheets exchange. The copy listener must fill clipboardData
+// during the event, so it reads the selection (data-sel) and the section as
+// they stand, rows out of view included. While a cell is being edited the
+// events are the text box's own.
 func (g *Grid) listenClipboard(ctx app.Context, ed app.Value) {
 	grid := app.Window().GetElementByID(g.gridID())
 	copySel := func(e app.Value) bool {
@@ -29,13 +30,8 @@ func (g *Grid) listenClipboard(ctx app.Context, ed app.Value) {
 		for r := r1; r <= r2; r++ {
 			var row []string
 			for c := c1; c <= c2; c++ {
-				text := ""
-				if td := app.Window().GetElementByID(CellID(g.Section.ID, r, c)); td.Truthy() {
-					if show := td.Get("dataset").Get("show"); show.Truthy() {
-						text = show.String() // go-app drops an empty data-show
-					}
-				}
-				row = append(row, text)
+				cell := g.Section.Cell(r, c)
+				row = append(row, model.Display(cell.Value, cell.Format))
 			}
 			rows = append(rows, row)
 		}
