@@ -50,4 +50,6 @@ func TestBigSheetIsVirtualised(t *testing.T) {
 	waitFor(t, ctx, "the edit far down", `document.getElementById("savestate").dataset.state === "saved" && (document.getElementById("cell-big-B100000") || {}).textContent === "7"`)
 }
 
-func text(s string) model.Cell { return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}} }
+func text(s string) model.Cell {
+	return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}}
+}
