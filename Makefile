@@ -35,11 +35,17 @@ web/echarts.min.js.br: node_modules/echarts/dist/echarts.min.js
 	cp $< web/echarts.min.js
 	$(GO) run ./cmd/precompress web/echarts.min.js
 
-# Debian's Chromium drives the browser tests.
+# Debian's Chromium drives the browser tests; LibreOffice and openpyxl read
+# the exported workbooks as independent clients. Installed when missing.
 browser-deps:
-	@command -v $(CHROMIUM) >/dev/null || { \
-		echo "installing chromium"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@missing=""; \
+	command -v $(CHROMIUM) >/dev/null || missing="$$missing chromium"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-calc-nogui"; \
+	/usr/bin/python3 -c 'import openpyxl' 2>/dev/null || missing="$$missing python3-openpyxl"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
 
 lint:
 	@unformatted=$$(gofmt -l app components cmd exports web); \

@@ -1,0 +1,209 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/calc"
+	"thesisboard/app/model"
+	"thesisboard/app/sample"
+)
+
+// tool returns a program the real-client tests need; make test installs
+// them (Debian's libreoffice-calc-nogui and python3-openpyxl).
+func tool(t *testing.T, env, path string) string {
+	t.Helper()
+	if p := os.Getenv(env); p != "" {
+		path = p
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("%s is missing (make test installs it): %v", path, err)
+	}
+	return path
+}
+
+// withFormulas is the sample with formulas of several kinds on three
+// sections.
+func withFormulas(t *testing.T) *model.Analysis {
+	a := sample.Lumen(time.Now())
+	for _, op := range []model.Op{
+		{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "D2", Input: "=B2/1e9"},
+		{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "D5", Input: "=ROUND(B5*1.05/1e9,3)"},
+		{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "D3", Input: "=ROUND(B2/RANGE.MID(B3),2)"},
+		{Kind: model.OpSetCell, Sheet: "ai-demand", Cell: "D2", Input: "=SUM(B2:B3)/1e9"},
+		{Kind: model.OpSetCell, Sheet: "ai-demand", Cell: "D4", Input: `=IF(B4>B5,"beats","lags")`},
+		{Kind: model.OpSetCell, Sheet: "market-sentiment", Cell: "D2", Input: "='Financial health'!B2/1e9+B2"},
+		{Kind: model.OpSetCell, Sheet: "market-sentiment", Cell: "D3", Input: "=MAX(B3:B4)-MIN(B3:B4)"},
+	} {
+		if err := calc.Apply(a, op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// TestLibreOfficeRecalculates opens an exported workbook in LibreOffice,
+// which recalculates every formula itself, and compares each formula cell
+// with thesisboard's value. To be sure LibreOffice computed rather than
+// copied the cached values, the debt is changed in the file first (as a
+// person would in Excel), and the same edit is made in thesisboard.
+func TestLibreOfficeRecalculates(t *testing.T) {
+	soffice := tool(t, "SOFFICE", "/usr/bin/soffice")
+	a := withFormulas(t)
+	dir := t.TempDir()
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellFloat("Financial health", "B2", 10e9, -1, 64)
+	book := filepath.Join(dir, "lumen.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := calc.Apply(a, model.Op{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "B2", Input: "$10B"}); err != nil {
+		t.Fatal(err)
+	}
+
+	// A profile that makes LibreOffice recalculate every OOXML file on load.
+	profile := filepath.Join(dir, "profile")
+	os.MkdirAll(filepath.Join(profile, "user"), 0o755)
+	os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(`<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`), 0o644)
+	out := filepath.Join(dir, "csv")
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+profile, "--headless",
+		"--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", out, book)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, msg)
+	}
+	compared := 0
+	for _, s := range a.Sections {
+		rows := readCSV(t, filepath.Join(out, "lumen-"+s.Title+".csv"))
+		for r, row := range s.Cells {
+			for c, cell := range row {
+				if _, excel := calc.Rewrite(cell.Input, func(x string) string { return x }); !calc.IsFormula(cell.Input) || !excel {
+					continue
+				}
+				got := ""
+				if r < len(rows) && c < len(rows[r]) {
+					got = rows[r][c]
+				}
+				compared++
+				switch cell.Value.Kind {
+				case model.KindNumber:
+					// LibreOffice gives a formula on percent cells the percent
+					// format, and writes it with its sign even as a raw value.
+					n, err := strconv.ParseFloat(strings.TrimSuffix(got, "%"), 64)
+					if strings.HasSuffix(got, "%") {
+						n /= 100
+					}
+					if err != nil || math.Abs(n-cell.Value.Num) > 1e-9*math.Max(1, math.Abs(cell.Value.Num)) {
+						t.Errorf("%s!%s %s: LibreOffice %q, thesisboard %v", s.Title, model.Addr(r, c), cell.Input, got, cell.Value.Num)
+					}
+				default:
+					if got != model.Display(cell.Value, cell.Format) {
+						t.Errorf("%s!%s %s: LibreOffice %q, thesisboard %q", s.Title, model.Addr(r, c), cell.Input, got, model.Display(cell.Value, cell.Format))
+					}
+				}
+			}
+		}
+	}
+	if compared != 6 {
+		t.Errorf("compared %d formula cells, want 6", compared)
+	}
+	if got := readCSV(t, filepath.Join(out, "lumen-Financial health.csv"))[1][3]; got != "10" {
+		t.Errorf("LibreOffice shows D2 = %q after the debt changed to 10e9: it did not recalculate", got)
+	}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("LibreOffice wrote no %s: %v", filepath.Base(path), err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// openpyxlCheck reads a workbook with Python's openpyxl and reports what a
+// modeller relies on.
+const openpyxlCheck = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+fh, wl, ch = wb["Financial health"], wb["Watchlist"], wb["Charts"]
+print(json.dumps({
+  "sheets": wb.sheetnames,
+  "charts": len(ch._charts),
+  "tables": list(wl.tables.keys()),
+  "note": fh["B2"].comment.text if fh["B2"].comment else "",
+  "freeze": [wb[n].freeze_panes for n in ("Financial health", "Watchlist")],
+  "format": fh["B2"].number_format,
+  "formula": fh["D2"].value,
+  "conditional": len(wl.conditional_formatting),
+  "hidden": wb["thesisboard"].sheet_state,
+}))
+`
+
+// TestOpenpyxlReadsTheModel checks with openpyxl that the exported workbook
+// has its charts, the watchlist table, notes, frozen panes, number formats
+// and formulas.
+func TestOpenpyxlReadsTheModel(t *testing.T) {
+	python := tool(t, "PYTHON", "/usr/bin/python3")
+	var buf bytes.Buffer
+	if err := Write(&buf, withFormulas(t)); err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(t.TempDir(), "lumen.xlsx")
+	os.WriteFile(book, buf.Bytes(), 0o644)
+	out, err := exec.Command(python, "-c", openpyxlCheck, book).CombinedOutput()
+	if err != nil {
+		t.Fatalf("openpyxl: %v\n%s", err, out)
+	}
+	var got struct {
+		Sheets      []string
+		Charts      int
+		Tables      []string
+		Note        string
+		Freeze      []string
+		Format      string
+		Formula     string
+		Conditional int
+		Hidden      string
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("openpyxl said %s", out)
+	}
+	if got.Charts != 2 || len(got.Tables) != 1 || got.Tables[0] != "Watchlist" || got.Conditional == 0 {
+		t.Errorf("charts %d, tables %v, conditional formats %d", got.Charts, got.Tables, got.Conditional)
+	}
+	if got.Note == "" || got.Freeze[0] != "A2" || got.Freeze[1] != "A2" {
+		t.Errorf("note %q, freeze %v", got.Note, got.Freeze)
+	}
+	if got.Format != `"$"#,##0.0#,,,"B"` || got.Formula != "=B2/1e9" || got.Hidden != "veryHidden" {
+		t.Errorf("format %q, formula %q, metadata sheet %q", got.Format, got.Formula, got.Hidden)
+	}
+}
