@@ -26,7 +26,7 @@ const (
 	MaxSectionRows = 100000
 	MaxSectionCols = 256
 	MaxTextLen     = 32767 // Excel's limit for one cell
-	MaxWatchRows   = 10000
+	MaxWatchRows   = 100000
 )
 
 // Thesis fields an OpSetThesis can change. Risks are sent one per line.
@@ -206,6 +206,22 @@ func applyAddWatch(a *Analysis, op Op) error {
 	if w == nil {
 		return Errorf(EINVALID, "add_watch: watch row is missing")
 	}
+	if err := CleanWatchRow(w); err != nil {
+		return err
+	}
+	if slices.ContainsFunc(a.Watchlist, func(x WatchRow) bool { return strings.EqualFold(x.Code, w.Code) }) {
+		return Errorf(EINVALID, "watchlist already has %s", w.Code)
+	}
+	if len(a.Watchlist) >= MaxWatchRows {
+		return Errorf(EINVALID, "watchlist is full (%d rows)", MaxWatchRows)
+	}
+	a.Watchlist = append(a.Watchlist, *w)
+	return nil
+}
+
+// CleanWatchRow upper-cases the code and checks a watchlist row's fields.
+// Importers of long lists use it with their own duplicate check.
+func CleanWatchRow(w *WatchRow) error {
 	w.Code = strings.TrimSpace(strings.ToUpper(w.Code))
 	if w.Code == "" || len(w.Code) > 32 {
 		return Errorf(EINVALID, "add_watch: ticker code must be 1 to 32 characters")
@@ -218,13 +234,6 @@ func applyAddWatch(a *Analysis, op Op) error {
 			return Errorf(EINVALID, "add_watch: text fields must be valid text of at most 1000 bytes")
 		}
 	}
-	if slices.ContainsFunc(a.Watchlist, func(x WatchRow) bool { return strings.EqualFold(x.Code, w.Code) }) {
-		return Errorf(EINVALID, "watchlist already has %s", w.Code)
-	}
-	if len(a.Watchlist) >= MaxWatchRows {
-		return Errorf(EINVALID, "watchlist is full (%d rows)", MaxWatchRows)
-	}
-	a.Watchlist = append(a.Watchlist, *w)
 	return nil
 }
 

@@ -72,14 +72,14 @@ func (b *book) chartsSheet() {
 			Legend: excelize.ChartLegend{Position: "bottom"},
 		}))
 	}
-	if n := len(b.a.Watchlist); n > 0 {
+	if n := min(len(b.a.Watchlist), maxChartTickers); n > 0 {
 		// Rises and falls as two stacked series, green and red, each a
 		// formula on the Watchlist sheet: a bar's colour follows its sign.
 		const top = 20 // the helper table's heading row, 1-based
 		for c, h := range []string{"Code", "Up %", "Down %"} {
 			b.check(b.f.SetCellStr(sheet, model.Addr(top-1, c), h))
 		}
-		for i, w := range b.a.Watchlist {
+		for i, w := range b.a.Watchlist[:n] {
 			r := top + i // 0-based row of this ticker
 			src := "Watchlist!E" + strconv.Itoa(i+2)
 			b.check(b.f.SetCellStr(sheet, model.Addr(r, 0), w.Code))
@@ -110,6 +110,10 @@ func (b *book) chartsSheet() {
 		}))
 	}
 }
+
+// maxChartTickers is how many watchlist rows the moves chart shows, as the
+// dashboard's chart can hold them legibly.
+const maxChartTickers = 50
 
 func (b *book) seriesByID(id string) *model.Series {
 	for i := range b.a.Series {

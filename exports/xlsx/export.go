@@ -273,43 +273,92 @@ func (b *book) sourceNote(sheet, addr string, num int) {
 	b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr, Text: text}))
 }
 
+// streamRows is the watchlist size from which the sheet is streamed.
+// Streaming keeps memory flat for 100,000 tickers, but excelize's
+// StreamWriter cannot add conditional formats, so long lists get their
+// green and red as fixed cell styles instead.
+const streamRows = 20000
+
+// watchlistSheet writes the watchlist: an Excel table with the change column
+// green or red by sign.
 func (b *book) watchlistSheet() {
 	sheet := b.sheet("Watchlist")
 	heads := model.WatchHeadings
 	longest := make([]int, len(heads))
 	for c, h := range heads {
-		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
 		longest[c] = len(h)
 	}
+	for _, w := range b.a.Watchlist {
+		for c, s := range []string{w.Code, w.StockCode, w.Name, "", "", w.Theme, w.Reason, w.MarketCode} {
+			longest[c] = max(longest[c], utf8.RuneCountInString(s))
+		}
+	}
+	longest[3], longest[4] = max(longest[3], 10), max(longest[4], 9)
 	price := b.numStyle(`#,##0.00##`)
 	// Change stays in percent points, as quote tables give it (-1.7 is
 	// -1.7%), with a literal percent sign: the number round-trips exactly.
-	change := b.numStyle(`+0.00"%";-0.00"%";0.00"%"`)
+	changeFmt := `+0.00"%";-0.00"%";0.00"%"`
+	change := b.numStyle(changeFmt)
+	n := len(b.a.Watchlist)
+	table := &excelize.Table{Range: "A1:" + model.Addr(max(n, 1), len(heads)-1), Name: "Watchlist",
+		StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true)}
+	row := func(w model.WatchRow, changeStyle int) []any {
+		return []any{w.Code, w.StockCode, w.Name,
+			excelize.Cell{StyleID: price, Value: w.LastPrice},
+			excelize.Cell{StyleID: changeStyle, Value: w.ChangePct},
+			w.Theme, w.Reason, w.MarketCode}
+	}
+	if n < streamRows {
+		for c, h := range heads {
+			b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
+		}
+		for i, w := range b.a.Watchlist {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			b.check(b.f.SetSheetRow(sheet, cell, &[]any{w.Code, w.StockCode, w.Name, w.LastPrice, w.ChangePct, w.Theme, w.Reason, w.MarketCode}))
+		}
+		if n > 0 {
+			b.check(b.f.SetCellStyle(sheet, "D2", model.Addr(n, 3), price))
+			b.check(b.f.SetCellStyle(sheet, "E2", model.Addr(n, 4), change))
+			b.check(b.f.AddTable(sheet, table))
+			b.changeColours(sheet, "E2:E"+strconv.Itoa(n+1))
+		}
+		b.headerRow(sheet, len(heads))
+		b.widths(sheet, longest)
+		return
+	}
+	up := b.colourStyle(changeFmt, "1A8F4C")
+	down := b.colourStyle(changeFmt, "C53030")
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		b.check(err)
+		return
+	}
+	for c, l := range longest {
+		b.check(sw.SetColWidth(c+1, c+1, float64(min(max(l+2, 8), 60))))
+	}
+	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	head := make([]any, len(heads))
+	for c, h := range heads {
+		head[c] = excelize.Cell{StyleID: b.header, Value: h}
+	}
+	b.check(sw.SetRow("A1", head))
 	for i, w := range b.a.Watchlist {
-		r := i + 1
-		for c, s := range []string{w.Code, w.StockCode, w.Name} {
-			b.check(b.f.SetCellStr(sheet, model.Addr(r, c), s))
-			longest[c] = max(longest[c], utf8.RuneCountInString(s))
+		style := up
+		if w.ChangePct < 0 {
+			style = down
 		}
-		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 3), w.LastPrice, -1, 64))
-		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 3), model.Addr(r, 3), price))
-		b.check(b.f.SetCellFloat(sheet, model.Addr(r, 4), w.ChangePct, -1, 64))
-		b.check(b.f.SetCellStyle(sheet, model.Addr(r, 4), model.Addr(r, 4), change))
-		for c, s := range []string{w.Theme, w.Reason, w.MarketCode} {
-			b.check(b.f.SetCellStr(sheet, model.Addr(r, c+5), s))
-			longest[c+5] = max(longest[c+5], utf8.RuneCountInString(s))
-		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		b.check(sw.SetRow(cell, row(w, style)))
 	}
-	b.headerRow(sheet, len(heads))
-	b.widths(sheet, longest)
-	if n := len(b.a.Watchlist); n > 0 {
-		// An Excel table: filter buttons on every heading, banded rows.
-		b.check(b.f.AddTable(sheet, &excelize.Table{
-			Range: "A1:" + model.Addr(n, len(heads)-1), Name: "Watchlist",
-			StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true),
-		}))
-		b.changeColours(sheet, "E2:E"+strconv.Itoa(n+1))
-	}
+	b.check(sw.AddTable(table))
+	b.check(sw.Flush())
+}
+
+// colourStyle is a number format in a font colour.
+func (b *book) colourStyle(format, color string) int {
+	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Font: &excelize.Font{Color: color}})
+	b.check(err)
+	return id
 }
 
 // changeColours shows rises in green and falls in red, as the dashboard does.

@@ -3,7 +3,10 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,6 +169,74 @@ func TestExportHasNativeCharts(t *testing.T) {
 	for _, want := range []string{"Debt &amp; free cash flow", "Watchlist moves", "Charts!$B$21:$B$30", "Charts!$C$21:$C$30", "C53030", "1A8F4C"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("charts lack %q", want)
+		}
+	}
+}
+
+// bigWatchlist is 100,000 tickers: ten columns per row on the sheet.
+func bigWatchlist() *model.Analysis {
+	a := &model.Analysis{Title: "Big watchlist"}
+	for i := range 100000 {
+		code := fmt.Sprintf("T%05d", i)
+		a.Watchlist = append(a.Watchlist, model.WatchRow{Code: code, StockCode: code + ".N", Name: "Company " + code,
+			LastPrice: float64(i%500) + 0.25, ChangePct: float64(i%7) - 3, Theme: "AI", Reason: "test", MarketCode: "185"})
+	}
+	return a
+}
+
+// BenchmarkExportWatchlist100k writes a 100,000-row watchlist; compare with
+// BenchmarkBareStreamWriter100k, excelize's StreamWriter writing the same
+// cells and nothing else.
+func BenchmarkExportWatchlist100k(b *testing.B) {
+	a := bigWatchlist()
+	for b.Loop() {
+		if err := Write(io.Discard, a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	peakRSS(b) // run this benchmark alone for a figure of its own
+}
+
+func BenchmarkBareStreamWriter100k(b *testing.B) {
+	a := bigWatchlist()
+	for b.Loop() {
+		f := excelize.NewFile()
+		sw, _ := f.NewStreamWriter("Sheet1")
+		sw.SetRow("A1", []any{"Code", "Stock code", "Name", "Last price", "Change %", "Theme", "Inclusion reason", "Market code"})
+		for i, w := range a.Watchlist {
+			cell, _ := excelize.CoordinatesToCellName(1, i+2)
+			sw.SetRow(cell, []any{w.Code, w.StockCode, w.Name, w.LastPrice, w.ChangePct, w.Theme, w.Reason, w.MarketCode})
+		}
+		sw.Flush()
+		f.WriteTo(io.Discard)
+		f.Close()
+	}
+}
+
+// BenchmarkImportWatchlist100k reads back the 100,000-row workbook.
+func BenchmarkImportWatchlist100k(b *testing.B) {
+	var buf bytes.Buffer
+	if err := Write(&buf, bigWatchlist()); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		res, err := Read(context.Background(), buf.Bytes())
+		if err != nil || len(res.Analysis.Watchlist) != 100000 {
+			b.Fatalf("read: %v", err)
+		}
+	}
+}
+
+// peakRSS reports the process's peak resident memory, in MB, from Linux.
+func peakRSS(b *testing.B) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return
+	}
+	for line := range strings.Lines(string(data)) {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			b.ReportMetric(float64(kb)/1024, "peak-RSS-MB")
 		}
 	}
 }

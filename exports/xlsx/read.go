@@ -164,7 +164,8 @@ func (r *reader) read() error {
 	return nil
 }
 
-// rows reads a sheet as raw strings, within the row, column and time limits.
+// rows reads a sheet as raw strings, within the row, column and time limits:
+// MaxRows rows of data under a heading row.
 func (r *reader) rows(sheet string) ([][]string, error) {
 	it, err := r.f.Rows(sheet)
 	if err != nil {
@@ -173,7 +174,7 @@ func (r *reader) rows(sheet string) ([][]string, error) {
 	defer it.Close()
 	var out [][]string
 	for n := 0; it.Next(); n++ {
-		if n >= MaxRows {
+		if n > MaxRows {
 			return nil, model.Errorf(model.ETOOLARGE, "sheet %q has more than %d rows", sheet, MaxRows)
 		}
 		if n%1024 == 0 && r.ctx.Err() != nil {
@@ -263,6 +264,7 @@ func (r *reader) watchlist(sheet string) error {
 		r.skip("sheet %q has no code and price or change columns; read as a section", sheet)
 		return r.section(sheet, metaSection{})
 	}
+	seen := make(map[string]bool, len(rows))
 	for i, row := range rows[1:] {
 		w, problems := model.WatchRowFrom(row, cols)
 		if len(problems) > 0 {
@@ -271,9 +273,20 @@ func (r *reader) watchlist(sheet string) error {
 		if w.Code == "" {
 			continue
 		}
-		if err := model.Apply(r.a, model.Op{Kind: model.OpAddWatch, Watch: &w}); err != nil {
+		// A map, not model.Apply's scan, finds repeats: lists run to 100,000.
+		if err := model.CleanWatchRow(&w); err != nil {
 			r.skip("Watchlist row %d: %s", i+2, model.ErrorMessage(err))
+			continue
 		}
+		if seen[w.Code] {
+			r.skip("Watchlist row %d: %s is listed twice", i+2, w.Code)
+			continue
+		}
+		if len(r.a.Watchlist) >= model.MaxWatchRows {
+			return model.Errorf(model.ETOOLARGE, "the watchlist has more than %d rows", model.MaxWatchRows)
+		}
+		seen[w.Code] = true
+		r.a.Watchlist = append(r.a.Watchlist, w)
 	}
 	return nil
 }
@@ -285,6 +298,9 @@ func (r *reader) section(sheet string, ms metaSection) error {
 	rows, err := r.rows(sheet)
 	if err != nil {
 		return err
+	}
+	if len(rows) > model.MaxSectionRows {
+		return model.Errorf(model.ETOOLARGE, "sheet %q has more than the %d rows a section holds", sheet, model.MaxSectionRows)
 	}
 	id := ms.ID
 	if id == "" {
