@@ -21,7 +21,7 @@ func (b *book) chartsSheet() {
 		return
 	}
 	sheet := b.sheet("Charts")
-	heads := []string{"Period", "Total debt ($B)", "FCF guidance low ($B)", "FCF guidance high ($B)"}
+	heads := []string{"Period", "Total debt ($B)", "FCF guidance low ($B)", "FCF guidance high ($B)", "FCF midpoint ($B)"}
 	for c, h := range heads {
 		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
 	}
@@ -48,11 +48,13 @@ func (b *book) chartsSheet() {
 			if lo, hi, ok := c.Value.Bounds(); ok {
 				b.check(b.f.SetCellFloat(sheet, model.Addr(r, 2), lo/1e9, -1, 64))
 				b.check(b.f.SetCellFloat(sheet, model.Addr(r, 3), hi/1e9, -1, 64))
+				b.check(b.f.SetCellFloat(sheet, model.Addr(r, 4), (lo+hi)/2e9, -1, 64))
+				b.check(b.f.SetCellFormula(sheet, model.Addr(r, 4), "AVERAGE("+model.Addr(r, 2)+":"+model.Addr(r, 3)+")"))
 			}
 		}
 	}
 	b.headerRow(sheet, len(heads))
-	b.widths(sheet, []int{10, 16, 22, 22})
+	b.widths(sheet, []int{10, 16, 22, 22, 18})
 	if n := len(periods); n > 0 {
 		last := strconv.Itoa(n + 1)
 		var series []excelize.ChartSeries
@@ -65,12 +67,21 @@ func (b *book) chartsSheet() {
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
 			})
 		}
-		b.check(b.f.AddChart(sheet, "F2", &excelize.Chart{
+		// Columns for debt and the guidance's ends, a line through the
+		// guidance midpoint.
+		line := &excelize.Chart{Type: excelize.Line, Series: []excelize.ChartSeries{{
+			Name:       "Charts!$E$1",
+			Categories: "Charts!$A$2:$A$" + last,
+			Values:     "Charts!$E$2:$E$" + last,
+			Line:       excelize.LineOptions{Width: 2.25},
+			Marker:     excelize.ChartMarker{Symbol: "circle", Size: 7},
+		}}}
+		b.check(b.f.AddChart(sheet, "G2", &excelize.Chart{
 			Type:   excelize.Col,
 			Series: series,
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Debt & free cash flow ($B)"}}},
 			Legend: excelize.ChartLegend{Position: "bottom"},
-		}))
+		}, line))
 	}
 	if n := min(len(b.a.Watchlist), maxChartTickers); n > 0 {
 		// Rises and falls as two stacked series, green and red, each a
@@ -102,7 +113,7 @@ func (b *book) chartsSheet() {
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}},
 			}
 		}
-		b.check(b.f.AddChart(sheet, "F20", &excelize.Chart{
+		b.check(b.f.AddChart(sheet, "G20", &excelize.Chart{
 			Type:   excelize.ColStacked,
 			Series: []excelize.ChartSeries{series("B", "1A8F4C"), series("C", "C53030")},
 			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Watchlist moves (change %)"}}},

@@ -166,7 +166,7 @@ func TestExportHasNativeCharts(t *testing.T) {
 		t.Fatalf("%d charts, want 2", len(charts))
 	}
 	all := strings.Join(charts, "")
-	for _, want := range []string{"Debt &amp; free cash flow", "Watchlist moves", "Charts!$B$21:$B$30", "Charts!$C$21:$C$30", "C53030", "1A8F4C"} {
+	for _, want := range []string{"Debt &amp; free cash flow", "lineChart", "Charts!$E$2:$E$2", "Watchlist moves", "Charts!$B$21:$B$30", "Charts!$C$21:$C$30", "C53030", "1A8F4C"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("charts lack %q", want)
 		}

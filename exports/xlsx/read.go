@@ -18,12 +18,13 @@ import (
 	"thesisboard/app/model"
 )
 
-// Limits for reading a workbook someone uploaded. They are far below
-// excelize's defaults (16 GB unzipped, 16 MB per XML part): a workbook a
-// person models in is a few megabytes.
+// Limits for reading a workbook someone uploaded, far below excelize's
+// defaults (16 GB unzipped; 16 MB of a worksheet's XML held in memory, the
+// rest spilled to a temporary file): a workbook a person models in is a few
+// megabytes.
 const (
 	UnzipSizeLimit    = 256 << 20
-	UnzipXMLSizeLimit = 64 << 20
+	UnzipXMLSizeLimit = 4 << 20
 	MaxColumns        = model.MaxSectionCols
 	MaxRows           = model.MaxSectionRows
 	ReadTimeout       = 30 * time.Second
