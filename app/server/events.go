@@ -100,16 +100,11 @@ const heartbeat = 20 * time.Second
 // its EventSource sends on reconnecting), then each op as it is committed.
 // Event ids are versions, so a resumed stream has no gap and no duplicate.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.error(w, r, err)
+	a, ok := s.analysis(w, r)
+	if !ok {
 		return
 	}
-	a, err := s.Store.Get(r.Context(), id)
-	if err != nil {
-		s.error(w, r, err)
-		return
-	}
+	id := a.ID
 	after := a.Version
 	for _, v := range []string{r.Header.Get("Last-Event-ID"), r.URL.Query().Get("after")} {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
