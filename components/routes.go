@@ -2,6 +2,24 @@
 // the analyses list and the dashboard of one analysis (thesis card, editable
 // grids, ECharts charts, watchlist). It runs in the browser as WASM; on the
 // server go-app only prerenders the empty frame, and data loads after mount.
+//
+// Things about go-app v10.1.11 this package relies on, learnt the hard way:
+//   - A handler built in a loop that captures the row's data needs
+//     app.EventScope(id): go-app keeps an element's old handler when the new
+//     one comes from the same code.
+//   - Work dispatched on a context whose element has gone is dropped
+//     silently; long work started from a button finishes on the page's own
+//     context (kept in OnMount).
+//   - A handler can run inside the browser's event dispatch; when an edit
+//     swaps one element for another of the same tag, go-app reuses the node
+//     and the new handler can catch the same click (the thesis editor is a
+//     <form> for that reason).
+//   - preventDefault from a go-app handler may come too late; the grid
+//     decides it in a capture-phase listener of its own.
+//   - go-app sets the value attribute, not the property, so inputs a person
+//     typed in are cleared through the DOM.
+//   - The server's prerendered page is inert until the WASM mounts: pages set
+//     <body data-ready> when they are usable, and tests wait for it.
 package components
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"
