@@ -65,15 +65,7 @@ func (d *Dashboard) history(ctx app.Context, from, to *[][]model.Op) {
 	}
 	ops := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
-	var reverse []model.Op
-	for _, op := range ops {
-		inv := model.Inverse(d.a, op)
-		if !d.edit(ctx, op) {
-			break
-		}
-		reverse = append(inv, reverse...)
-	}
-	if len(reverse) > 0 {
+	if reverse := d.edit(ctx, ops...); len(reverse) > 0 {
 		*to = append(*to, reverse)
 	}
 }
@@ -193,51 +185,56 @@ func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
 // onOp is a person's edit: it is applied, sent, and can be undone.
 func (d *Dashboard) onOp(ctx app.Context, action app.Action) {
 	op, ok := action.Value.(model.Op)
-	if !ok || d.a == nil {
-		return
-	}
-	inv := model.Inverse(d.a, op)
-	if d.edit(ctx, op) && len(inv) > 0 {
-		d.undo = append(d.undo, inv)
-		d.redo = nil
+	if ok && d.a != nil {
+		d.recordUndo(d.edit(ctx, op))
 	}
 }
 
 // onOps is an edit made of several ops (a paste, a fill): one undo entry.
 func (d *Dashboard) onOps(ctx app.Context, action app.Action) {
 	ops, ok := action.Value.([]model.Op)
-	if !ok || d.a == nil {
-		return
+	if ok && d.a != nil {
+		d.recordUndo(d.edit(ctx, ops...))
 	}
-	var undo []model.Op
-	for _, op := range ops {
-		inv := model.Inverse(d.a, op)
-		if !d.edit(ctx, op) {
-			break
-		}
-		undo = append(inv, undo...)
-	}
-	if len(undo) > 0 {
-		d.undo = append(d.undo, undo)
+}
+
+func (d *Dashboard) recordUndo(reverse []model.Op) {
+	if len(reverse) > 0 {
+		d.undo = append(d.undo, reverse)
 		d.redo = nil
 	}
 }
 
-// edit applies op here at once and queues it for the server, made on the
-// version this tab has seen, which the server checks for conflicts.
-func (d *Dashboard) edit(ctx app.Context, op model.Op) bool {
-	op.BaseVersion = d.a.Version
-	next, err := d.apply(op)
-	if err != nil {
-		d.saveErr = model.ErrorMessage(err)
-		return false
+// edit applies ops here at once, as one change of the page (one copy of the
+// analysis, one save to the browser's storage, however many ops), and queues
+// them for the server, each made on the version this tab has seen, which the
+// server checks for conflicts. It stops at the first op that does not apply
+// and returns the ops that reverse the applied ones, newest first.
+func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
+	next := d.a.Clone()
+	d.engine.Use(next)
+	var reverse []model.Op
+	applied := 0
+	d.saveErr = ""
+	for _, op := range ops {
+		op.BaseVersion = d.a.Version
+		inv := model.Inverse(next, op)
+		if err := d.engine.Apply(op); err != nil {
+			d.saveErr = model.ErrorMessage(err)
+			break
+		}
+		reverse = append(inv, reverse...)
+		d.queue = append(d.queue, op)
+		applied++
+	}
+	if applied == 0 {
+		d.engine.Use(d.a)
+		return nil
 	}
 	d.a = next
-	d.saveErr = ""
-	d.queue = append(d.queue, op)
 	d.persist(ctx)
 	d.sendNext(ctx)
-	return true
+	return reverse
 }
 
 // offlineCopy is what the browser keeps of an analysis: the last state this
