@@ -79,7 +79,7 @@ func (h *hub) close() {
 }
 
 // apply commits an op and tells the open streams.
-func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error) {
+func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.Summary, error) {
 	a, err := s.Store.Apply(ctx, id, op, session)
 	if err == nil {
 		s.hub.publish(id, model.LoggedOp{Version: a.Version, Op: op, Session: session, Time: a.Updated})

@@ -61,6 +61,7 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	session := "restore to version " + strconv.FormatInt(req.Version, 10)
+	version := a.Version
 	for i := len(ops) - 1; i >= 0; i-- {
 		for _, undo := range ops[i].Undo {
 			next, err := s.apply(r.Context(), a.ID, undo, session)
@@ -69,9 +70,9 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 				return
 			}
 			if err == nil {
-				a = next
+				version = next.Version
 			}
 		}
 	}
-	writeJSON(w, http.StatusOK, opResponse{Version: a.Version})
+	writeJSON(w, http.StatusOK, opResponse{Version: version})
 }

@@ -88,19 +88,20 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 			continue
 		}
 		for _, op := range cellOps(target, &sec, a) {
-			next, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
+			_, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
 			if err != nil {
 				if model.ErrorCode(err) == model.EINTERNAL {
 					s.error(w, r, err)
 					return
 				}
 				res.Skipped = append(res.Skipped, fmt.Sprintf("%s!%s: %s", sec.Title, op.Cell, model.ErrorMessage(err)))
-				continue
 			}
-			a = next
 		}
 	}
-	res.Analysis = a
+	if res.Analysis, err = s.Store.Get(r.Context(), id); err != nil {
+		s.error(w, r, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, res)
 }
 

@@ -5,8 +5,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -25,22 +23,20 @@ func (s *Store) Trash(ctx context.Context) ([]model.Summary, error) {
 }
 
 func (s *Store) list(ctx context.Context, where string) ([]model.Summary, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT snapshot FROM analyses WHERE `+where+` ORDER BY updated DESC, id DESC`)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, version, title, ticker, verdict, updated FROM analyses WHERE `+where+` ORDER BY updated DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list analyses: %w", err)
 	}
 	defer rows.Close()
 	out := []model.Summary{}
 	for rows.Next() {
-		var snap string
-		if err := rows.Scan(&snap); err != nil {
+		var m model.Summary
+		var updated string
+		if err := rows.Scan(&m.ID, &m.Version, &m.Title, &m.Ticker, &m.Verdict, &updated); err != nil {
 			return nil, fmt.Errorf("list analyses: %w", err)
 		}
-		var a model.Analysis
-		if err := json.Unmarshal([]byte(snap), &a); err != nil {
-			return nil, fmt.Errorf("list analyses: decode snapshot: %w", err)
-		}
-		out = append(out, a.Summarize())
+		m.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+		out = append(out, m)
 	}
 	return out, rows.Err()
 }
@@ -48,27 +44,11 @@ func (s *Store) list(ctx context.Context, where string) ([]model.Summary, error)
 // Get returns the analysis with the given id.
 // Errors: ENOTFOUND when there is none or it is in the trash.
 func (s *Store) Get(ctx context.Context, id int64) (*model.Analysis, error) {
-	return get(ctx, s.r, id)
-}
-
-type queryer interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-func get(ctx context.Context, q queryer, id int64) (*model.Analysis, error) {
-	var snap string
-	err := q.QueryRowContext(ctx, `SELECT snapshot FROM analyses WHERE id = ? AND deleted_at IS NULL`, id).Scan(&snap)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound(id)
-	}
+	o, err := load(ctx, s.r, id)
 	if err != nil {
-		return nil, fmt.Errorf("get analysis %d: %w", id, err)
+		return nil, err
 	}
-	var a model.Analysis
-	if err := json.Unmarshal([]byte(snap), &a); err != nil {
-		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
-	}
-	return &a, nil
+	return o.a, nil
 }
 
 // Create stores a as a new analysis at version 1 and returns it with its id.
@@ -78,20 +58,16 @@ func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis,
 	now := s.now()
 	a.Version, a.Created, a.Updated = 1, now, now
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, version, snapshot, created, updated) VALUES (?, 1, '{}', ?, ?)`,
-			a.Title, now.Format(time.RFC3339Nano), now.Format(time.RFC3339Nano))
+		ts := now.Format(time.RFC3339Nano)
+		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, ticker, verdict, version, created, updated) VALUES (?, ?, ?, 1, ?, ?)`,
+			a.Title, a.Ticker, a.Thesis.Verdict, ts, ts)
 		if err != nil {
 			return err
 		}
 		if a.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		snap, err := encode(a)
-		if err != nil {
-			return err
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ? WHERE id = ?`, snap, a.ID)
-		return err
+		return writeSnapshot(ctx, tx, a)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create analysis: %w", err)

@@ -24,14 +24,56 @@ func BenchmarkFsync(b *testing.B) {
 	}
 	defer f.Close()
 	buf := make([]byte, 512)
+	var lat []time.Duration
 	for b.Loop() {
+		start := time.Now()
 		if _, err := f.Write(buf); err != nil {
 			b.Fatal(err)
 		}
 		if err := f.Sync(); err != nil {
 			b.Fatal(err)
 		}
+		lat = append(lat, time.Since(start))
 	}
+	reportPercentiles(b, lat)
+}
+
+// BenchmarkSQLiteCommit is the floor under BenchmarkCommit: a transaction
+// that inserts one op row and commits, with the store's own settings and
+// nothing of thesisboard around it.
+func BenchmarkSQLiteCommit(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	var lat []time.Duration
+	v := a.Version
+	for b.Loop() {
+		v++
+		start := time.Now()
+		tx, err := s.w.BeginTx(ctx, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created) VALUES (?, ?, ?, ?, ?)`,
+			a.ID, v, `{"kind":"set_cell","sheet":"partners","cell":"C2","input":"1"}`, "bench", time.Now().Format(time.RFC3339Nano)); err != nil {
+			b.Fatal(err)
+		}
+		if err := tx.Commit(); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportPercentiles(b, lat)
+}
+
+func reportPercentiles(b *testing.B, lat []time.Duration) {
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
 }
 
 // BenchmarkCommit is one acknowledged edit of the sample analysis from one
@@ -54,9 +96,29 @@ func BenchmarkCommit(b *testing.B) {
 		}
 		lat = append(lat, time.Since(start))
 	}
-	slices.Sort(lat)
-	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
-	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "p99-µs")
+	reportPercentiles(b, lat)
+}
+
+// BenchmarkGetReplaying reads an analysis whose snapshot is snapshotEvery-1
+// ops old: the worst case of a read between snapshots.
+func BenchmarkGetReplaying(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	for i := range snapshotEvery - 2 {
+		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: fmt.Sprint(i)}, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		if _, err := s.Get(ctx, a.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
 
 // BenchmarkCommit50Clients is 50 clients editing at once; it reports the

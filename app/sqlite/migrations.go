@@ -29,6 +29,23 @@ CREATE TABLE ops (
 	{"undo ops in the log", `
 ALTER TABLE ops ADD COLUMN undo TEXT NOT NULL DEFAULT '[]'; -- []model.Op that reverse the op
 `},
+	// A commit used to rewrite the whole snapshot inside the analyses row.
+	// Snapshots now live apart and are written every snapshotEvery ops; the
+	// row keeps what the list shows, so a commit writes a few small rows.
+	{"snapshots apart from the analysis row", `
+CREATE TABLE snapshots (
+	analysis_id INTEGER PRIMARY KEY REFERENCES analyses(id) ON DELETE CASCADE,
+	version     INTEGER NOT NULL, -- the analysis version the body is at
+	body        TEXT    NOT NULL  -- model.Analysis as JSON
+);
+INSERT INTO snapshots (analysis_id, version, body) SELECT id, version, snapshot FROM analyses;
+ALTER TABLE analyses ADD COLUMN ticker  TEXT NOT NULL DEFAULT '';
+ALTER TABLE analyses ADD COLUMN verdict TEXT NOT NULL DEFAULT '';
+UPDATE analyses SET
+	ticker  = coalesce(json_extract(snapshot, '$.ticker'), ''),
+	verdict = coalesce(json_extract(snapshot, '$.thesis.verdict'), '');
+ALTER TABLE analyses DROP COLUMN snapshot;
+`},
 }
 
 const migrationsTable = `

@@ -11,38 +11,40 @@ import (
 	"strings"
 	"time"
 
-	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
-// Apply validates op against the current snapshot of analysis id, applies it
-// (recalculating the formulas it reaches) and commits the new snapshot and
-// the op. It returns the analysis at its new version only after the commit,
-// so a returned version is on disk.
+// Apply validates op against the latest version of analysis id, applies it
+// (recalculating the formulas it reaches) and logs it. It returns the
+// analysis's summary at its new version only after the commit, so a returned
+// version is on disk.
 //
 // Concurrent calls are committed together (group commit): the ops waiting
 // when a transaction starts share it, and its one fsync. Each op is still
 // acknowledged only after that commit; an invalid op is refused alone.
 // Errors: ENOTFOUND, EINVALID (from model.Apply), ECONFLICT, and internal
 // errors.
-func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (*model.Analysis, error) {
+func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.Summary, error) {
 	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
 	select {
 	case s.commits <- req:
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return model.Summary{}, ctx.Err()
 	case <-s.quit:
-		return nil, errors.New("the store is closed")
+		return model.Summary{}, errors.New("the store is closed")
 	}
 	res := <-req.reply
 	if res.err != nil && model.ErrorCode(res.err) == model.EINTERNAL {
-		return nil, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
+		return model.Summary{}, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
 	}
-	return res.a, res.err
+	return res.sum, res.err
 }
 
 // maxBatch bounds one group commit.
 const maxBatch = 512
+
+// maxOpen bounds the analyses the committer keeps open between batches.
+const maxOpen = 32
 
 type commitReq struct {
 	id      int64
@@ -52,7 +54,7 @@ type commitReq struct {
 }
 
 type commitRes struct {
-	a   *model.Analysis
+	sum model.Summary
 	err error
 }
 
@@ -84,17 +86,18 @@ func (s *Store) committer() {
 	}
 }
 
-// open is one analysis being changed by a batch.
-type open struct {
-	a      *model.Analysis
-	engine *calc.Engine
-	dirty  bool
-}
-
+// commitBatch applies and logs the batch's ops in one transaction. The
+// analyses it changes stay open (s.open) for the next batches, so a commit
+// neither decodes nor re-encodes a snapshot; it writes the op, the analysis
+// row, and every snapshotEvery ops a new snapshot.
 func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	ctx := context.Background()
 	results := make([]commitRes, len(batch))
+	checked := map[int64]*open{} // the analyses this batch has looked at
 	fail := func(err error) []commitRes {
+		for id := range checked {
+			delete(s.open, id) // may hold changes now rolled back
+		}
 		for i := range results {
 			results[i] = commitRes{err: err}
 		}
@@ -107,21 +110,18 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	defer tx.Rollback()
 	now := s.now()
 	ts := now.Format(time.RFC3339Nano)
-	analyses := map[int64]*open{}
-	last := map[int64]int{} // the batch's last op on each analysis
+	changed := map[int64]*open{}
 	for i, r := range batch {
-		last[r.id] = i
-	}
-	for i, r := range batch {
-		o := analyses[r.id]
-		if o == nil {
-			a, err := get(ctx, tx, r.id)
-			if err != nil {
-				results[i].err = err
-				continue
+		o, ok := checked[r.id]
+		if !ok {
+			if o, err = s.opened(ctx, tx, r.id); err != nil && model.ErrorCode(err) == model.EINTERNAL {
+				return fail(err)
 			}
-			o = &open{a: a, engine: calc.NewEngine(a)}
-			analyses[r.id] = o
+			checked[r.id] = o
+		}
+		if o == nil {
+			results[i].err = notFound(r.id)
+			continue
 		}
 		if err := checkConflict(ctx, tx, r.id, o.a, r.op, r.session); err != nil {
 			if model.ErrorCode(err) == model.EINTERNAL {
@@ -140,38 +140,65 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		}
 		o.a.Version++
 		o.a.Updated = now
-		o.dirty = true
+		changed[r.id] = o
 		opJSON, err := json.Marshal(r.op)
 		if err != nil {
 			return fail(err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`,
-			r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
+		if _, err := tx.StmtContext(ctx, s.stmts.insertOp).ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
 			return fail(err)
 		}
-		if i == last[r.id] {
-			results[i].a = o.a
-		} else {
-			results[i].a = o.a.Clone() // later ops of the batch change o.a
-		}
+		results[i].sum = o.a.Summarize()
 	}
-	for id, o := range analyses {
-		if !o.dirty {
-			continue
+	for id, o := range changed {
+		if o.a.Version-o.snapshot >= snapshotEvery {
+			if err := writeSnapshot(ctx, tx, o.a); err != nil {
+				return fail(err)
+			}
 		}
-		snap, err := encode(o.a)
-		if err != nil {
-			return fail(err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE analyses SET snapshot = ?, version = ?, title = ?, updated = ? WHERE id = ?`,
-			snap, o.a.Version, o.a.Title, ts, id); err != nil {
+		if _, err := tx.StmtContext(ctx, s.stmts.updateAnalysis).ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
 			return fail(err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(err)
 	}
+	for _, o := range changed {
+		if o.a.Version-o.snapshot >= snapshotEvery {
+			o.snapshot = o.a.Version
+		}
+	}
 	return results
+}
+
+// opened returns analysis id at its latest committed version, from s.open
+// when the analysis row still has that version (nothing else wrote it since),
+// else loaded. It returns nil, with ENOTFOUND, for an analysis that does not
+// exist or is in the trash.
+func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error) {
+	if o := s.open[id]; o != nil {
+		var version int64
+		err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version)
+		if err == nil && version == o.a.Version {
+			return o, nil
+		}
+		delete(s.open, id)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+	}
+	o, err := load(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(s.open) >= maxOpen {
+		for k := range s.open { // forget one at random
+			delete(s.open, k)
+			break
+		}
+	}
+	s.open[id] = o
+	return o, nil
 }
 
 // Ops returns the logged ops of analysis id with a version above after, oldest
@@ -230,4 +257,28 @@ func checkConflict(ctx context.Context, tx *sql.Tx, id int64, a *model.Analysis,
 		}
 	}
 	return rows.Err()
+}
+
+// stmts are the statements of every commit, prepared once on the writing
+// connection rather than parsed again in each transaction.
+type stmts struct {
+	insertOp, updateAnalysis, version *sql.Stmt
+}
+
+func (s *Store) prepare() error {
+	for _, p := range []struct {
+		dst *(*sql.Stmt)
+		sql string
+	}{
+		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
+		{&s.stmts.version, `SELECT version FROM analyses WHERE id = ? AND deleted_at IS NULL`},
+	} {
+		st, err := s.w.Prepare(p.sql)
+		if err != nil {
+			return fmt.Errorf("prepare %q: %w", p.sql, err)
+		}
+		*p.dst = st
+	}
+	return nil
 }

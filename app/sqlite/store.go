@@ -8,7 +8,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -32,8 +31,12 @@ type Store struct {
 	now func() time.Time
 
 	commits chan *commitReq // to the committer goroutine (see Apply)
+	open    map[int64]*open // the committer's open analyses
+	stmts   stmts           // the committer's statements, prepared once
 	quit    chan struct{}
 	stopped chan struct{}
+
+	checkpointed chan struct{} // closed when the checkpointer has stopped
 }
 
 // pragmas are set on every connection through the DSN.
@@ -43,6 +46,11 @@ var pragmas = []string{
 	"busy_timeout(10000)", // wait for a lock rather than fail at once
 	"foreign_keys(1)",     // ops must belong to an analysis
 }
+
+// writerPragmas are added on the writing connection: the checkpointer keeps
+// the log short, and this automatic threshold (32 MB of pages) only acts if
+// it falls behind.
+var writerPragmas = []string{"wal_autocheckpoint(8192)"}
 
 // Open opens (creating when missing) the database in dir and brings its schema
 // up to date.
@@ -57,7 +65,11 @@ func Open(dir string) (*Store, error) {
 	}
 	q.Set("_txlock", "immediate") // take the write lock at BEGIN, not mid-transaction
 	dsn := "file:" + path + "?" + q.Encode()
-	w, err := sql.Open("sqlite", dsn)
+	wq := url.Values{}
+	for _, p := range writerPragmas {
+		wq.Add("_pragma", p)
+	}
+	w, err := sql.Open("sqlite", dsn+"&"+wq.Encode())
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -68,13 +80,24 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
-		commits: make(chan *commitReq), quit: make(chan struct{}), stopped: make(chan struct{})}
-	if err := s.migrate(); err != nil {
+	c, err := sql.Open("sqlite", dsn)
+	if err != nil {
 		errors.Join(r.Close(), w.Close())
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	c.SetMaxOpenConns(1)
+	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
+		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
+		stopped: make(chan struct{}), checkpointed: make(chan struct{})}
+	if err := s.migrate(); err == nil {
+		err = s.prepare()
+	}
+	if err != nil {
+		errors.Join(r.Close(), w.Close(), c.Close())
 		return nil, err
 	}
 	go s.committer()
+	go s.checkpointer(c)
 	return s, nil
 }
 
@@ -83,6 +106,7 @@ func Open(dir string) (*Store, error) {
 func (s *Store) Close() error {
 	close(s.quit)
 	<-s.stopped
+	<-s.checkpointed
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
@@ -133,9 +157,4 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 
 func notFound(id int64) error {
 	return model.Errorf(model.ENOTFOUND, "analysis %d not found", id)
-}
-
-func encode(a *model.Analysis) (string, error) {
-	b, err := json.Marshal(a)
-	return string(b), err
 }

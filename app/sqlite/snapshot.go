@@ -1,0 +1,104 @@
+//go:build !wasm
+
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"thesisboard/app/calc"
+	"thesisboard/app/model"
+)
+
+// snapshotEvery is how many ops may follow an analysis's stored snapshot
+// before the committer writes a new one. Between snapshots a commit writes
+// only the op and the analysis row, so it costs about one page and the fsync;
+// a read replays at most this many ops on top of the snapshot.
+const snapshotEvery = 256
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// open is an analysis at its latest committed version, with the engine that
+// computes it and the version of its stored snapshot. The committer keeps the
+// ones it works on between batches.
+type open struct {
+	a        *model.Analysis
+	engine   *calc.Engine
+	snapshot int64
+}
+
+// load reads analysis id at its latest version: the stored snapshot, then the
+// logged ops after it applied in order.
+// Errors: ENOTFOUND when there is none or it is in the trash.
+func load(ctx context.Context, q querier, id int64) (*open, error) {
+	var version int64
+	var updated, body string
+	err := q.QueryRowContext(ctx, `SELECT a.version, a.updated, s.body FROM analyses a JOIN snapshots s ON s.analysis_id = a.id
+		WHERE a.id = ? AND a.deleted_at IS NULL`, id).Scan(&version, &updated, &body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound(id)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get analysis %d: %w", id, err)
+	}
+	var a model.Analysis
+	if err := json.Unmarshal([]byte(body), &a); err != nil {
+		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
+	}
+	o := &open{a: &a, engine: calc.NewEngine(&a), snapshot: a.Version}
+	if a.Version < version {
+		if err := replay(ctx, q, o.engine, a.Version); err != nil {
+			return nil, fmt.Errorf("get analysis %d: %w", id, err)
+		}
+	}
+	if a.Version != version {
+		return nil, fmt.Errorf("get analysis %d: the log ends at version %d, the analysis is at %d", id, a.Version, version)
+	}
+	a.Updated, _ = time.Parse(time.RFC3339Nano, updated)
+	return o, nil
+}
+
+// replay applies the logged ops after version from to the engine's analysis.
+// They were valid when committed, on this same state, so each applies again.
+func replay(ctx context.Context, q querier, e *calc.Engine, from int64) error {
+	a := e.Analysis()
+	rows, err := q.QueryContext(ctx, `SELECT version, op FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, from)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int64
+		var raw string
+		if err := rows.Scan(&v, &raw); err != nil {
+			return err
+		}
+		var op model.Op
+		if err := json.Unmarshal([]byte(raw), &op); err != nil {
+			return fmt.Errorf("decode op %d: %w", v, err)
+		}
+		if err := e.Apply(op); err != nil {
+			return fmt.Errorf("replay op %d: %w", v, err)
+		}
+		a.Version = v
+	}
+	return rows.Err()
+}
+
+// writeSnapshot stores a as the snapshot of its analysis, at a.Version.
+func writeSnapshot(ctx context.Context, tx *sql.Tx, a *model.Analysis) error {
+	body, err := json.Marshal(a)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO snapshots (analysis_id, version, body) VALUES (?, ?, ?)
+		ON CONFLICT (analysis_id) DO UPDATE SET version = excluded.version, body = excluded.body`, a.ID, a.Version, string(body))
+	return err
+}

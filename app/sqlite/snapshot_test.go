@@ -1,0 +1,179 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"thesisboard/app/calc"
+	"thesisboard/app/model"
+	"thesisboard/app/sample"
+)
+
+// TestSnapshotsAndReplayAgree commits more ops than snapshotEvery, with
+// formulas reading the edited cells, and finds the same analysis whether it
+// is read while open, read by a fresh store (snapshot plus replayed ops), or
+// rebuilt from version 1 by applying the whole log.
+func TestSnapshotsAndReplayAgree(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t)
+	first, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	a := first
+	lastB3 := ""
+	const n = snapshotEvery + snapshotEvery/2
+	for i := range n {
+		var op model.Op
+		switch i % 5 {
+		case 0, 1, 2:
+			lastB3 = fmt.Sprint(1000 + i)
+			op = model.Op{Kind: model.OpSetCell, Sheet: "financial-health", Cell: "B3", Input: lastB3}
+		case 3:
+			op = model.Op{Kind: model.OpSetCell, Sheet: "financial-health", Cell: fmt.Sprintf("D%d", 2+i%3), Input: fmt.Sprintf("=B3*%d", i)}
+		case 4:
+			op = model.Op{Kind: model.OpSetThesis, Field: "summary", Text: fmt.Sprint("summary ", i)}
+		}
+		if _, err := s.Apply(ctx, a.ID, op, "t"); err != nil {
+			t.Fatalf("op %d: %v", i, err)
+		}
+	}
+	var snapVersion int64
+	s.r.QueryRow(`SELECT version FROM snapshots WHERE analysis_id = ?`, a.ID).Scan(&snapVersion)
+	if snapVersion != snapshotEvery+1 {
+		t.Errorf("snapshot at version %d, want %d", snapVersion, snapshotEvery+1)
+	}
+	live, err := s.Get(ctx, a.ID)
+	if err != nil || live.Version != n+1 {
+		t.Fatalf("get: version %v, %v", live.Version, err)
+	}
+	s.Close()
+
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	reopened, err := s.Get(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops, _ := s.Ops(ctx, a.ID, 0)
+	rebuilt := first.Clone()
+	e := calc.NewEngine(rebuilt)
+	for _, l := range ops {
+		if err := e.Apply(l.Op); err != nil {
+			t.Fatal(err)
+		}
+		rebuilt.Version = l.Version
+	}
+	rebuilt.Updated = reopened.Updated
+	for name, got := range map[string]*model.Analysis{"read while open": live, "reopened": reopened} {
+		if !sameJSON(t, got, rebuilt) {
+			t.Errorf("%s differs from the analysis rebuilt from its log", name)
+		}
+	}
+	if got := reopened.Section("financial-health").Cell(2, 1).Input; got != lastB3 {
+		t.Errorf("financial-health!B3 = %q", got)
+	}
+}
+
+// TestOpenAnalysisFollowsOtherWriters keeps an analysis open in the
+// committer, then deletes, restores and duplicates it behind its back: ops
+// are refused while it is in the trash and apply on the right version after.
+func TestOpenAnalysisFollowsOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	s, dir := openTemp(t)
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	set := func(in string) (model.Summary, error) {
+		return s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: in}, "")
+	}
+	if _, err := set("one"); err != nil {
+		t.Fatal(err)
+	}
+	s.Delete(ctx, a.ID)
+	if _, err := set("while deleted"); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Fatalf("edit of a deleted analysis: %v", err)
+	}
+	s.Restore(ctx, a.ID)
+	sum, err := set("two")
+	if err != nil || sum.Version != 3 {
+		t.Fatalf("after restore: version %d, %v", sum.Version, err)
+	}
+	// Another store on the same file writes; this one's open copy is stale.
+	other, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C3", Input: "from elsewhere"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if sum, err = set("three"); err != nil || sum.Version != 5 {
+		t.Fatalf("after another writer: version %d, %v", sum.Version, err)
+	}
+	got, _ := s.Get(ctx, a.ID)
+	if got.Section("partners").Cell(2, 2).Input != "from elsewhere" || got.Section("partners").Cell(1, 2).Input != "three" {
+		t.Errorf("lost a write: C2 %q, C3 %q", got.Section("partners").Cell(1, 2).Input, got.Section("partners").Cell(2, 2).Input)
+	}
+}
+
+// TestMigrateSnapshotsOutOfAnalyses builds a database the way version 2 of
+// the schema left it, with the snapshot inside the analyses row, and opens
+// it: the analysis reads the same and the list still shows its ticker and
+// verdict.
+func TestMigrateSnapshotsOutOfAnalyses(t *testing.T) {
+	dir := t.TempDir()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(migrationsTable); err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range migrations[:2] {
+		if _, err := db.Exec(m.sql); err != nil {
+			t.Fatal(err)
+		}
+		db.Exec(`INSERT INTO schema_migrations VALUES (?, ?, '')`, i+1, m.name)
+	}
+	a := sample.Lumen(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	calc.Recalc(a)
+	a.ID, a.Version = 1, 7
+	body, _ := json.Marshal(a)
+	if _, err := db.Exec(`INSERT INTO analyses (id, title, version, snapshot, created, updated) VALUES (1, ?, 7, ?, '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')`, a.Title, string(body)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Get(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameJSON(t, got, a) {
+		t.Error("the migrated analysis differs")
+	}
+	list, _ := s.List(context.Background())
+	if len(list) != 1 || list[0].Ticker != a.Ticker || list[0].Verdict != a.Thesis.Verdict || list[0].Version != 7 {
+		t.Errorf("list after migration: %+v", list)
+	}
+}
+
+func sameJSON(t *testing.T, a, b *model.Analysis) bool {
+	t.Helper()
+	var x, y any
+	ja, _ := json.Marshal(a)
+	jb, _ := json.Marshal(b)
+	json.Unmarshal(ja, &x)
+	json.Unmarshal(jb, &y)
+	return reflect.DeepEqual(x, y)
+}
