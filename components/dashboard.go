@@ -370,48 +370,12 @@ func (d *Dashboard) rebase(ctx app.Context) {
 	})
 }
 
-// resolve settles a conflict: keep theirs, or send mine again on top of it.
-func (d *Dashboard) resolve(ctx app.Context, i int, mine bool) {
-	if i >= len(d.conflicts) {
-		return
-	}
-	c := d.conflicts[i]
-	d.conflicts = append(d.conflicts[:i:i], d.conflicts[i+1:]...)
-	if mine {
-		// The page's context, not the button's: the button goes with the
-		// conflict, and go-app drops work dispatched on a removed element.
-		d.edit(d.ctx, model.Op{Kind: model.OpSetCell, Sheet: c.Sheet, Cell: c.Cell, Input: c.Yours})
-	}
-}
-
-func (d *Dashboard) renderConflicts() app.UI {
-	return app.Div().Class("card conflicts").ID("conflicts").Body(
-		app.H2().Text("Edits that collided"),
-		app.Range(d.conflicts).Slice(func(i int) app.UI {
-			c := d.conflicts[i]
-			title := c.Sheet
-			if s := d.a.Section(c.Sheet); s != nil {
-				title = s.Title
-			}
-			return app.Div().Class("conflict").DataSet("cell", c.Sheet+"!"+c.Cell).Body(
-				app.Text(title+" "+c.Cell+": another session wrote "),
-				app.Strong().Text(orDash(c.Theirs)),
-				app.Text("; you wrote "),
-				app.Strong().Text(orDash(c.Yours)),
-				app.Text(". "),
-				app.Button().Class("keep-theirs").Text("Keep theirs").OnClick(func(ctx app.Context, e app.Event) { d.resolve(ctx, i, false) }, app.EventScope(c.Sheet, c.Cell, c.Version)),
-				app.Button().Class("use-mine").Text("Use mine").OnClick(func(ctx app.Context, e app.Event) { d.resolve(ctx, i, true) }, app.EventScope(c.Sheet, c.Cell, c.Version)),
-			)
-		}),
-	)
-}
-
 func (d *Dashboard) saveState() *SaveState {
 	switch {
 	case d.offline:
 		return &SaveState{State: stateOffline, Pending: len(d.queue)}
 	case len(d.conflicts) > 0:
-		return &SaveState{State: stateConflict, Pending: len(d.conflicts), Message: "another session changed the same cell"}
+		return &SaveState{State: stateConflict, Pending: len(d.conflicts), Message: "another session changed the same thing"}
 	case d.saveErr != "":
 		return &SaveState{State: stateError, Message: d.saveErr, Pending: len(d.queue)}
 	case len(d.queue) > 0:
@@ -490,16 +454,6 @@ func (d *Dashboard) renderAnalysis() app.UI {
 }
 
 // conflictCells lists the cells of a section with an unsettled conflict.
-func (d *Dashboard) conflictCells(sheet string) []string {
-	var out []string
-	for _, c := range d.conflicts {
-		if c.Sheet == sheet {
-			out = append(out, c.Cell)
-		}
-	}
-	return out
-}
-
 // hasSeries reports whether a has a series with one of the ids and points.
 func hasSeries(a *model.Analysis, ids ...string) bool {
 	for _, s := range a.Series {

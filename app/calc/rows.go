@@ -16,54 +16,60 @@ var a1Re = regexp.MustCompile(`^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$`)
 // and across the delete shrinks, and a reference to the deleted row becomes
 // #REF!. Absolute references move too; $ marks keep.
 func shiftRows(a *model.Analysis, sheet string, at, delta int) {
-	target := -1
-	for i, s := range a.Sections {
-		if s.ID == sheet {
-			target = i
-		}
-	}
-	if target < 0 {
+	names := sheetNames(a)
+	target, ok := names[sheet]
+	if !ok {
 		return
-	}
-	names := map[string]int{}
-	for i, s := range a.Sections {
-		names[s.ID], names[strings.ToLower(s.Title)] = i, i
 	}
 	for si := range a.Sections {
 		for _, row := range a.Sections[si].Cells {
 			for ci := range row {
-				c := &row[ci]
-				if !IsFormula(c.Input) {
-					continue
+				if c := &row[ci]; IsFormula(c.Input) {
+					c.Input = shiftFormula(c.Input, si, names, target, at, delta)
 				}
-				out, _ := render(c.Input, func(ref string) string {
-					onSheet := si
-					name, cells := "", ref
-					if i := strings.LastIndex(ref, "!"); i >= 0 {
-						name, cells = ref[:i], ref[i+1:]
-						n := strings.Trim(name, "'")
-						idx, ok := names[n]
-						if !ok {
-							idx, ok = names[strings.ToLower(n)]
-						}
-						if !ok {
-							return quoteSheet(name) + "!" + cells
-						}
-						onSheet = idx
-					}
-					if onSheet != target {
-						return prefix(name) + cells
-					}
-					moved := shiftRef(cells, at, delta)
-					if moved == "#REF!" {
-						return moved // Excel drops the sheet name too
-					}
-					return prefix(name) + moved
-				})
-				c.Input = out
 			}
 		}
 	}
+}
+
+// sheetNames maps the ids and lower-case titles of a's sections to their
+// indexes, the names a formula may use for them.
+func sheetNames(a *model.Analysis) map[string]int {
+	names := map[string]int{}
+	for i, s := range a.Sections {
+		names[s.ID], names[strings.ToLower(s.Title)] = i, i
+	}
+	return names
+}
+
+// shiftFormula rewrites formula, written on section onSheet, for a move of
+// rows on section target (see shiftRows).
+func shiftFormula(formula string, onSheet int, names map[string]int, target, at, delta int) string {
+	out, _ := render(formula, func(ref string) string {
+		refSheet := onSheet
+		name, cells := "", ref
+		if i := strings.LastIndex(ref, "!"); i >= 0 {
+			name, cells = ref[:i], ref[i+1:]
+			n := strings.Trim(name, "'")
+			idx, ok := names[n]
+			if !ok {
+				idx, ok = names[strings.ToLower(n)]
+			}
+			if !ok {
+				return quoteSheet(name) + "!" + cells
+			}
+			refSheet = idx
+		}
+		if refSheet != target {
+			return prefix(name) + cells
+		}
+		moved := shiftRef(cells, at, delta)
+		if moved == "#REF!" {
+			return moved // Excel drops the sheet name too
+		}
+		return prefix(name) + moved
+	})
+	return out
 }
 
 func prefix(name string) string {

@@ -28,15 +28,30 @@ type Error struct {
 	Conflict *Conflict `json:"conflict,omitempty"`
 }
 
-// Conflict is an edit refused because another session changed the same cell
-// after the version the edit was made on. The server keeps theirs; the person
-// sees both and picks.
+// Conflict is an edit refused because another session changed the same
+// thing after the version the edit was made on: a cell (Sheet and Cell), a
+// thesis field (Field), or the row the edit was on, deleted (Gone). The server
+// keeps theirs; the person sees both and picks.
 type Conflict struct {
-	Sheet   string `json:"sheet"`
-	Cell    string `json:"cell"`
-	Theirs  string `json:"theirs"`  // the committed input
-	Yours   string `json:"yours"`   // the refused input
-	Version int64  `json:"version"` // the version that holds theirs
+	Sheet   string `json:"sheet,omitempty"`
+	Cell    string `json:"cell,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Theirs  string `json:"theirs"`         // the committed input or text
+	Yours   string `json:"yours"`          // the refused input or text
+	Version int64  `json:"version"`        // the version that holds theirs
+	Gone    bool   `json:"gone,omitempty"` // the row was deleted: nothing to pick
+}
+
+// Retry is the op that puts yours in place of theirs, for a person who picks
+// theirs over mine; false when there is no such op (the row is gone).
+func (c Conflict) Retry() (Op, bool) {
+	switch {
+	case c.Gone:
+		return Op{}, false
+	case c.Field != "":
+		return Op{Kind: OpSetThesis, Field: c.Field, Text: c.Yours}, true
+	}
+	return Op{Kind: OpSetCell, Sheet: c.Sheet, Cell: c.Cell, Input: c.Yours}, true
 }
 
 func (e *Error) Error() string { return e.Message }

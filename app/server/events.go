@@ -79,12 +79,12 @@ func (h *hub) close() {
 }
 
 // apply commits an op and tells the open streams.
-func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.Summary, error) {
-	a, err := s.Store.Apply(ctx, id, op, session)
+func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
+	l, err := s.Store.Apply(ctx, id, op, session)
 	if err == nil {
-		s.hub.publish(id, model.LoggedOp{Version: a.Version, Op: op, Session: session, Time: a.Updated})
+		s.hub.publish(id, l)
 	}
-	return a, err
+	return l, err
 }
 
 // Close ends the open event streams. Call it before shutting the HTTP server

@@ -24,7 +24,7 @@ type Store interface {
 	Duplicate(ctx context.Context, id int64) (*model.Analysis, error)
 	Delete(ctx context.Context, id int64) error
 	Restore(ctx context.Context, id int64) error
-	Apply(ctx context.Context, id int64, op model.Op, session string) (model.Summary, error)
+	Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error)
 	Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error)
 	Trash(ctx context.Context) ([]model.Summary, error)
 }

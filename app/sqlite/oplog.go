@@ -8,36 +8,37 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
 // Apply validates op against the latest version of analysis id, applies it
-// (recalculating the formulas it reaches) and logs it. It returns the
-// analysis's summary at its new version only after the commit, so a returned
-// version is on disk.
+// (recalculating the formulas it reaches) and logs it. It returns the op as
+// logged, with the version it produced, only after the commit, so a returned
+// version is on disk. The logged op is op carried over the ops it crossed
+// (see rebase): what other sessions must apply.
 //
 // Concurrent calls are committed together (group commit): the ops waiting
 // when a transaction starts share it, and its one fsync. Each op is still
 // acknowledged only after that commit; an invalid op is refused alone.
 // Errors: ENOTFOUND, EINVALID (from model.Apply), ECONFLICT, and internal
 // errors.
-func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.Summary, error) {
+func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
 	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
 	select {
 	case s.commits <- req:
 	case <-ctx.Done():
-		return model.Summary{}, ctx.Err()
+		return model.LoggedOp{}, ctx.Err()
 	case <-s.quit:
-		return model.Summary{}, errors.New("the store is closed")
+		return model.LoggedOp{}, errors.New("the store is closed")
 	}
 	res := <-req.reply
 	if res.err != nil && model.ErrorCode(res.err) == model.EINTERNAL {
-		return model.Summary{}, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
+		return model.LoggedOp{}, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
 	}
-	return res.sum, res.err
+	return res.logged, res.err
 }
 
 // maxBatch bounds one group commit.
@@ -54,8 +55,8 @@ type commitReq struct {
 }
 
 type commitRes struct {
-	sum model.Summary
-	err error
+	logged model.LoggedOp
+	err    error
 }
 
 // committer runs on its own goroutine for the store's life: it takes the
@@ -123,32 +124,34 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			results[i].err = notFound(r.id)
 			continue
 		}
-		if err := checkConflict(ctx, tx, r.id, o.a, r.op, r.session); err != nil {
+		op, err := rebase(ctx, tx, o.a, r.op, r.session)
+		if err != nil {
 			if model.ErrorCode(err) == model.EINTERNAL {
 				return fail(err)
 			}
 			results[i].err = err
 			continue
 		}
-		undo, err := json.Marshal(model.Inverse(o.a, r.op))
+		inverse := model.Inverse(o.a, op)
+		undo, err := json.Marshal(inverse)
 		if err != nil {
 			return fail(err)
 		}
-		if err := o.engine.Apply(r.op); err != nil {
+		if err := o.engine.Apply(op); err != nil {
 			results[i].err = err // refused: nothing changed
 			continue
 		}
 		o.a.Version++
 		o.a.Updated = now
 		changed[r.id] = o
-		opJSON, err := json.Marshal(r.op)
+		opJSON, err := json.Marshal(op)
 		if err != nil {
 			return fail(err)
 		}
 		if _, err := tx.StmtContext(ctx, s.stmts.insertOp).ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
 			return fail(err)
 		}
-		results[i].sum = o.a.Summarize()
+		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
 	}
 	for id, o := range changed {
 		if o.a.Version-o.snapshot >= snapshotEvery {
@@ -226,37 +229,36 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 	return out, rows.Err()
 }
 
-// checkConflict refuses a cell edit made on an old version when another
-// session has set the same cell since: the committed value stays, and the
-// error carries both. Edits of other cells merge.
-func checkConflict(ctx context.Context, tx *sql.Tx, id int64, a *model.Analysis, op model.Op, session string) error {
-	if op.Kind != model.OpSetCell || op.BaseVersion <= 0 || op.BaseVersion >= a.Version {
-		return nil
+// rebase carries an op made on an old version over the ops other sessions
+// committed since (calc.Rebase): rows they inserted or deleted move its
+// target and its formula's references, and an op that would overwrite one of
+// theirs unseen is refused with ECONFLICT, the committed value kept. The
+// session's own later ops are already under the op (it was made after them),
+// and an op on the latest version has nothing to cross.
+func rebase(ctx context.Context, tx *sql.Tx, a *model.Analysis, op model.Op, session string) (model.Op, error) {
+	if op.BaseVersion <= 0 || op.BaseVersion >= a.Version {
+		return op, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT version, op, session FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version DESC`, id, op.BaseVersion)
+	rows, err := tx.QueryContext(ctx, `SELECT version, op, session FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, op.BaseVersion)
 	if err != nil {
-		return err
+		return op, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var v int64
 		var raw, by string
 		if err := rows.Scan(&v, &raw, &by); err != nil {
-			return err
+			return op, err
 		}
-		var other model.Op
-		if json.Unmarshal([]byte(raw), &other) != nil || by == session && session != "" {
+		var past model.Op
+		if json.Unmarshal([]byte(raw), &past) != nil || by == session && session != "" {
 			continue
 		}
-		if other.Kind == model.OpSetCell && other.Sheet == op.Sheet && strings.EqualFold(other.Cell, op.Cell) {
-			return &model.Error{
-				Code:     model.ECONFLICT,
-				Message:  fmt.Sprintf("%s!%s was changed by another session to %q after you loaded it", op.Sheet, op.Cell, other.Input),
-				Conflict: &model.Conflict{Sheet: op.Sheet, Cell: strings.ToUpper(op.Cell), Theirs: other.Input, Yours: op.Input, Version: v},
-			}
+		if op, err = calc.Rebase(a, op, past, v); err != nil {
+			return op, err
 		}
 	}
-	return rows.Err()
+	return op, rows.Err()
 }
 
 // stmts are the statements of every commit, prepared once on the writing

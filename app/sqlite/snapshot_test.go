@@ -89,7 +89,7 @@ func TestOpenAnalysisFollowsOtherWriters(t *testing.T) {
 	s, dir := openTemp(t)
 	defer s.Close()
 	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
-	set := func(in string) (model.Summary, error) {
+	set := func(in string) (model.LoggedOp, error) {
 		return s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: in}, "")
 	}
 	if _, err := set("one"); err != nil {

@@ -220,3 +220,68 @@ func TestPurgeTrash(t *testing.T) {
 		t.Errorf("the purged analysis left %d ops", len(ops))
 	}
 }
+
+// TestStaleOpsCrossRowsAndThesis has one session insert and delete rows and
+// change the thesis while another, still on version 1, edits: the stale
+// edits land on the rows they were typed on, formulas follow, an edit of a
+// deleted row and of the same thesis field are refused with the conflict,
+// and the session's own earlier ops are not crossed again.
+func TestStaleOpsCrossRowsAndThesis(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	ph := a.Section("partners")
+	third := ph.Cell(3, 0).Input // the partner on sheet row 4
+	apply := func(op model.Op, session string) (model.LoggedOp, error) {
+		return s.Apply(ctx, a.ID, op, session)
+	}
+	mustApply := func(op model.Op, session string) model.LoggedOp {
+		t.Helper()
+		l, err := apply(op, session)
+		if err != nil {
+			t.Fatalf("%+v: %v", op, err)
+		}
+		return l
+	}
+	mustApply(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2, BaseVersion: 1}, "a")
+	mustApply(model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "theirs", BaseVersion: 2}, "a")
+	// b has not seen those: row 4 is still the third partner to it.
+	l := mustApply(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C4", Input: "b's note", BaseVersion: 1}, "b")
+	if l.Op.Cell != "C5" {
+		t.Errorf("the logged op is on %s, want C5", l.Op.Cell)
+	}
+	l = mustApply(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "E2", Input: "=C4", BaseVersion: 1}, "b")
+	if l.Op.Cell != "E3" || l.Op.Input != "=C5" {
+		t.Errorf("the formula was logged as %s %s, want E3 =C5", l.Op.Cell, l.Op.Input)
+	}
+	_, err := apply(model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "mine", BaseVersion: 1}, "b")
+	var me *model.Error
+	if !errors.As(err, &me) || me.Conflict == nil || me.Conflict.Field != "summary" || me.Conflict.Theirs != "theirs" || me.Conflict.Yours != "mine" {
+		t.Errorf("thesis edit on a changed field: %v", err)
+	}
+	mustApply(model.Op{Kind: model.OpDeleteRow, Sheet: "partners", Row: 5, BaseVersion: 5}, "a")
+	_, err = apply(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "D4", Input: "lost?", BaseVersion: 1}, "b")
+	if !errors.As(err, &me) || me.Conflict == nil || !me.Conflict.Gone {
+		t.Errorf("edit of a deleted row: %v", err)
+	}
+	// b's own insert came after its base; its next op is already under it.
+	mustApply(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2, BaseVersion: 6}, "b")
+	l = mustApply(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "new partner", BaseVersion: 6}, "b")
+	if l.Op.Cell != "B2" {
+		t.Errorf("own insert was crossed again: %s", l.Op.Cell)
+	}
+	got, _ := s.Get(ctx, a.ID)
+	p := got.Section("partners")
+	if p.Cell(1, 1).Input != "new partner" || got.Thesis.Summary != "theirs" {
+		t.Errorf("B2 %q, summary %q", p.Cell(1, 1).Input, got.Thesis.Summary)
+	}
+	for r := range p.Cells {
+		if p.Cell(r, 0).Input == third {
+			t.Errorf("the deleted row (%q) is still at row %d", third, r+1)
+		}
+		if p.Cell(r, 2).Input == "b's note" {
+			t.Errorf("b's note survived its row's deletion at row %d", r+1)
+		}
+	}
+}
