@@ -3,9 +3,6 @@
 package main
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
@@ -87,48 +84,6 @@ func TestConflictShownAndResolved(t *testing.T) {
 	waitFor(t, ctx, "mine saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-B2").textContent === "Mine[1]" && document.getElementById("conflicts") === null`)
 	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 1).Input != "Mine" {
 		t.Errorf("server B2 after Use mine = %q", a.Section("partners").Cell(1, 1).Input)
-	}
-}
-
-// TestOfflineEditsSurviveReloadAndReplay stops the server, edits, reloads
-// the page while the server is still down (the service worker serves the
-// app, the browser's storage the analysis and the waiting edit), then starts
-// the server again: the edit reaches it.
-func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
-	data := t.TempDir()
-	m := &Main{Addr: "127.0.0.1:0", DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
-	openDashboard(t, ctx, m.URL()+"/a/1")
-	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
-	if err := m.Close(); err != nil {
-		t.Fatal(err)
-	}
-
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed offline"), typeKeys(kb.Enter)); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
-
-	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
-	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
-	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed offline" && document.getElementById("savestate").dataset.state === "offline"`)
-
-	m2 := &Main{Addr: addr, DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m2.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	defer m2.Close()
-	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
-	a, err := m2.Store().Get(ctx, 1)
-	if err != nil || a.Section("partners").Cell(1, 2).Input != "typed offline" {
-		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
 	}
 }
 

@@ -1,0 +1,119 @@
+//go:build !wasm
+
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestOfflineByNetworkEmulation cuts the browser off the network the way
+// DevTools' Offline switch does (pages and the service worker alike), with
+// the server still running: the edit waits, a reload while still offline
+// shows it marked waiting, and once the network is back the server has it.
+func TestOfflineByNetworkEmulation(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
+	setOffline(t, ctx, true)
+	waitFor(t, ctx, "navigator.onLine false", `navigator.onLine === false`)
+	if reached, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`fetch("/api/analyses/1").then(() => true, () => false)`, chromedp.EvalAwaitPromise)); err != nil || reached {
+		t.Fatalf("the API answered through the emulated offline network (%v)", err)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed on a train"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 2).Input == "typed on a train" {
+		t.Fatal("the edit reached the server through an emulated offline network")
+	}
+
+	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
+	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed on a train" && document.getElementById("savestate").dataset.state === "offline"`)
+
+	setOffline(t, ctx, false)
+	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, err := m.Store().Get(ctx, 1)
+	if err != nil || a.Section("partners").Cell(1, 2).Input != "typed on a train" {
+		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
+	}
+}
+
+// setOffline switches the emulated network off or on for the page and its
+// service worker, and navigator.onLine with it.
+func setOffline(t *testing.T, ctx context.Context, offline bool) {
+	t.Helper()
+	yes := true
+	var conditions []*network.Conditions
+	if offline {
+		conditions = []*network.Conditions{{Offline: true, DownloadThroughput: -1, UploadThroughput: -1}}
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: &yes, MatchedNetworkConditions: conditions}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+		Offline: offline, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOfflineEditsSurviveReloadAndReplay stops the server, edits, reloads
+// the page while the server is still down (the service worker serves the
+// app, the browser's storage the analysis and the waiting edit), then starts
+// the server again: the edit reaches it.
+func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
+	data := t.TempDir()
+	m := &Main{Addr: "127.0.0.1:0", DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed offline"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+
+	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
+	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed offline" && document.getElementById("savestate").dataset.state === "offline"`)
+
+	m2 := &Main{Addr: addr, DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m2.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	defer m2.Close()
+	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, err := m2.Store().Get(ctx, 1)
+	if err != nil || a.Section("partners").Cell(1, 2).Input != "typed offline" {
+		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
+	}
+}
+
