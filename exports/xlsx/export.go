@@ -200,69 +200,113 @@ func (b *book) thesisSheet() {
 	b.widths(sheet, []int{12, 90})
 }
 
+// sectionSheet writes a section through a StreamWriter, which keeps memory
+// flat however many rows it has. Everything that is not a cell (notes, the
+// conditional formats of the watchlist) is set on the sheet before the
+// stream starts: the StreamWriter writes those parts of the sheet as it finds
+// them when it flushes.
 func (b *book) sectionSheet(s *model.Section, sheet string) {
 	b.meta.Sections = append(b.meta.Sections, metaSection{Sheet: sheet, ID: s.ID, Note: s.Note})
-	longest := make([]int, s.Width())
+	notes := map[string][]string{}
 	for r, row := range s.Cells {
 		for c, cell := range row {
 			addr := model.Addr(r, c)
-			b.cell(sheet, addr, cell)
-			if cell.Input != "" {
-				b.meta.Cells[sheet+"!"+addr] = metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)}
-			}
-			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
 			if cell.Source != 0 {
-				b.sourceNote(sheet, addr, cell.Source)
+				notes[addr] = append(notes[addr], b.sourceNote(cell.Source))
+			}
+			if calc.IsFormula(cell.Input) && strings.Contains(strings.ToUpper(cell.Input), "RANGE.") {
+				if _, ok := b.formula(cell.Input); !ok {
+					notes[addr] = append(notes[addr], "Computed in thesisboard with "+cell.Input+" (RANGE.LOW, RANGE.HIGH and RANGE.MID have no Excel equivalent)")
+				}
 			}
 		}
 	}
-	b.headerRow(sheet, s.Width())
-	b.widths(sheet, longest)
-}
-
-// cell writes one cell: numbers as numbers with a matching number format,
-// everything else as a typed string (so text that looks like a formula is
-// never run as one). A formula is written as a formula with its computed
-// value cached, its sheet names as the workbook spells them.
-func (b *book) cell(sheet, addr string, c model.Cell) {
-	if calc.IsFormula(c.Input) {
-		b.cachedValue(sheet, addr, c)
-		formula, ok := calc.Rewrite(c.Input, func(ref string) string {
-			if name, found := b.sheetOf[ref]; found {
-				return name
-			}
-			if name, found := b.sheetOf[strings.ToLower(ref)]; found {
-				return name
-			}
-			return ref
-		})
-		if ok {
-			b.check(b.f.SetCellFormula(sheet, addr, formula[1:]))
-		} else {
-			b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr,
-				Text: "Computed in thesisboard with " + c.Input + " (RANGE.LOW, RANGE.HIGH and RANGE.MID have no Excel equivalent)"}))
-		}
+	for addr, texts := range notes {
+		b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr, Text: strings.Join(texts, "\n")}))
+	}
+	sw, err := b.f.NewStreamWriter(sheet)
+	if err != nil {
+		b.check(err)
 		return
 	}
-	b.cachedValue(sheet, addr, c)
+	longest := make([]int, s.Width())
+	for _, row := range s.Cells {
+		for c, cell := range row {
+			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
+		}
+	}
+	b.streamLayout(sw, longest)
+	for r, row := range s.Cells {
+		out := make([]any, len(row), max(len(row), len(longest)))
+		for c, cell := range row {
+			x := b.cell(cell)
+			if needsMeta(cell, x.Formula) {
+				b.meta.Cells[sheet+"!"+model.Addr(r, c)] = metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)}
+			}
+			out[c] = x
+		}
+		if r == 0 { // the headings, styled across the sheet's width
+			out = out[:cap(out)]
+			for c := range out {
+				v, _ := out[c].(excelize.Cell)
+				out[c] = excelize.Cell{StyleID: b.header, Value: v.Value}
+			}
+		}
+		b.check(sw.SetRow(model.Addr(r, 0), out))
+	}
+	b.check(sw.Flush())
 }
 
-func (b *book) cachedValue(sheet, addr string, c model.Cell) {
+// streamLayout sets a streamed sheet's column widths, from the longest text
+// shown in each column, and freezes its header row.
+func (b *book) streamLayout(sw *excelize.StreamWriter, longest []int) {
+	for c, n := range longest {
+		b.check(sw.SetColWidth(c+1, c+1, float64(min(max(n+2, 8), 60))))
+	}
+	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+}
+
+// cell is one cell for the StreamWriter: numbers as numbers with a matching
+// number format, everything else as a typed string (so text that looks like a
+// formula is never run as one). A formula is written as a formula with its
+// computed value cached, its sheet names as the workbook spells them.
+func (b *book) cell(c model.Cell) excelize.Cell {
+	var out excelize.Cell
 	v := c.Value
 	switch v.Kind {
 	case model.KindEmpty:
 	case model.KindNumber:
-		b.check(b.f.SetCellFloat(sheet, addr, v.Num, -1, 64))
-		b.check(b.f.SetCellStyle(sheet, addr, addr, b.numStyle(NumFmt(v, c.Format))))
+		out = excelize.Cell{StyleID: b.numStyle(NumFmt(v, c.Format)), Value: v.Num}
 	case model.KindBool:
-		b.check(b.f.SetCellBool(sheet, addr, v.Bool))
+		out.Value = v.Bool
 	default:
 		// Ranges, dates and text keep the text the dashboard shows.
-		b.check(b.f.SetCellStr(sheet, addr, model.Display(v, c.Format)))
+		out.Value = model.Display(v, c.Format)
 	}
+	if calc.IsFormula(c.Input) {
+		if formula, ok := b.formula(c.Input); ok {
+			out.Formula = formula[1:]
+		}
+	}
+	return out
 }
 
-func (b *book) sourceNote(sheet, addr string, num int) {
+// formula is input with its sheet names as the workbook spells them; false
+// when it uses thesisboard's own functions, which Excel lacks.
+func (b *book) formula(input string) (string, bool) {
+	return calc.Rewrite(input, func(ref string) string {
+		if name, found := b.sheetOf[ref]; found {
+			return name
+		}
+		if name, found := b.sheetOf[strings.ToLower(ref)]; found {
+			return name
+		}
+		return ref
+	})
+}
+
+// sourceNote is the note of a cell taken from reference num.
+func (b *book) sourceNote(num int) string {
 	text := fmt.Sprintf("Source [%d]", num)
 	if ref := b.a.Reference(num); ref != nil {
 		text += ": " + ref.Title
@@ -270,17 +314,11 @@ func (b *book) sourceNote(sheet, addr string, num int) {
 			text += ", " + ref.AsOf
 		}
 	}
-	b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr, Text: text}))
+	return text
 }
 
-// streamRows is the watchlist size from which the sheet is streamed.
-// Streaming keeps memory flat for 100,000 tickers, but excelize's
-// StreamWriter cannot add conditional formats, so long lists get their
-// green and red as fixed cell styles instead.
-const streamRows = 20000
-
-// watchlistSheet writes the watchlist: an Excel table with the change column
-// green or red by sign.
+// watchlistSheet writes the watchlist, streamed like the sections: an Excel
+// table with the change column green or red by sign.
 func (b *book) watchlistSheet() {
 	sheet := b.sheet("Watchlist")
 	heads := model.WatchHeadings
@@ -297,68 +335,34 @@ func (b *book) watchlistSheet() {
 	price := b.numStyle(`#,##0.00##`)
 	// Change stays in percent points, as quote tables give it (-1.7 is
 	// -1.7%), with a literal percent sign: the number round-trips exactly.
-	changeFmt := `+0.00"%";-0.00"%";0.00"%"`
-	change := b.numStyle(changeFmt)
+	change := b.numStyle(`+0.00"%";-0.00"%";0.00"%"`)
 	n := len(b.a.Watchlist)
-	table := &excelize.Table{Range: "A1:" + model.Addr(max(n, 1), len(heads)-1), Name: "Watchlist",
-		StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true)}
-	row := func(w model.WatchRow, changeStyle int) []any {
-		return []any{w.Code, w.StockCode, w.Name,
-			excelize.Cell{StyleID: price, Value: w.LastPrice},
-			excelize.Cell{StyleID: changeStyle, Value: w.ChangePct},
-			w.Theme, w.Reason, w.MarketCode}
+	if n > 0 {
+		b.changeColours(sheet, "E2:E"+strconv.Itoa(n+1))
 	}
-	if n < streamRows {
-		for c, h := range heads {
-			b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
-		}
-		for i, w := range b.a.Watchlist {
-			cell, _ := excelize.CoordinatesToCellName(1, i+2)
-			b.check(b.f.SetSheetRow(sheet, cell, &[]any{w.Code, w.StockCode, w.Name, w.LastPrice, w.ChangePct, w.Theme, w.Reason, w.MarketCode}))
-		}
-		if n > 0 {
-			b.check(b.f.SetCellStyle(sheet, "D2", model.Addr(n, 3), price))
-			b.check(b.f.SetCellStyle(sheet, "E2", model.Addr(n, 4), change))
-			b.check(b.f.AddTable(sheet, table))
-			b.changeColours(sheet, "E2:E"+strconv.Itoa(n+1))
-		}
-		b.headerRow(sheet, len(heads))
-		b.widths(sheet, longest)
-		return
-	}
-	up := b.colourStyle(changeFmt, "1A8F4C")
-	down := b.colourStyle(changeFmt, "C53030")
 	sw, err := b.f.NewStreamWriter(sheet)
 	if err != nil {
 		b.check(err)
 		return
 	}
-	for c, l := range longest {
-		b.check(sw.SetColWidth(c+1, c+1, float64(min(max(l+2, 8), 60))))
-	}
-	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
+	b.streamLayout(sw, longest)
 	head := make([]any, len(heads))
 	for c, h := range heads {
 		head[c] = excelize.Cell{StyleID: b.header, Value: h}
 	}
 	b.check(sw.SetRow("A1", head))
 	for i, w := range b.a.Watchlist {
-		style := up
-		if w.ChangePct < 0 {
-			style = down
-		}
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		b.check(sw.SetRow(cell, row(w, style)))
+		b.check(sw.SetRow(cell, []any{w.Code, w.StockCode, w.Name,
+			excelize.Cell{StyleID: price, Value: w.LastPrice},
+			excelize.Cell{StyleID: change, Value: w.ChangePct},
+			w.Theme, w.Reason, w.MarketCode}))
 	}
-	b.check(sw.AddTable(table))
+	if n > 0 {
+		b.check(sw.AddTable(&excelize.Table{Range: "A1:" + model.Addr(n, len(heads)-1), Name: "Watchlist",
+			StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true)}))
+	}
 	b.check(sw.Flush())
-}
-
-// colourStyle is a number format in a font colour.
-func (b *book) colourStyle(format, color string) int {
-	id, err := b.f.NewStyle(&excelize.Style{CustomNumFmt: &format, Font: &excelize.Font{Color: color}})
-	b.check(err)
-	return id
 }
 
 // changeColours shows rises in green and falls in red, as the dashboard does.

@@ -189,11 +189,15 @@ func bigWatchlist() *model.Analysis {
 // cells and nothing else.
 func BenchmarkExportWatchlist100k(b *testing.B) {
 	a := bigWatchlist()
+	var peak uint64
 	for b.Loop() {
-		if err := Write(io.Discard, a); err != nil {
-			b.Fatal(err)
-		}
+		peak = max(peak, peakHeap(func() {
+			if err := Write(io.Discard, a); err != nil {
+				b.Fatal(err)
+			}
+		}))
 	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 	peakRSS(b) // run this benchmark alone for a figure of its own
 }
 

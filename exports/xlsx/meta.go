@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -71,6 +73,38 @@ func rawOf(c model.Cell) string {
 	return model.Display(c.Value, c.Format)
 }
 
+// needsMeta reports whether the reader, without the metadata, would read c
+// back differently from the cell written for it (formula is the formula as
+// written, "" for none). Most cells of a big sheet, plain text and numbers,
+// come back whole from Excel's own cell, and are left out of the metadata.
+func needsMeta(c model.Cell, formula string) bool {
+	if c.Input == "" {
+		return false
+	}
+	numFmt := ""
+	if c.Value.Kind == model.KindNumber {
+		numFmt = NumFmt(c.Value, c.Format)
+	}
+	if formula != "" {
+		f := model.FormatGeneral
+		if c.Value.Kind == model.KindNumber {
+			_, f = FromNumFmt(c.Value.Num, numFmt)
+		}
+		return "="+formula != c.Input || f != c.Format
+	}
+	switch c.Value.Kind {
+	case model.KindNumber:
+		v, f := FromNumFmt(c.Value.Num, numFmt)
+		return model.Display(v, f) != c.Input || f != c.Format || v != c.Value
+	case model.KindText:
+		v, f := model.ParseInput(c.Input, "")
+		return f != c.Format || v != c.Value || model.Display(c.Value, c.Format) != c.Input
+	}
+	return true
+}
+
+// metaSheet writes the metadata as JSON in cells of metaChunk characters,
+// streamed like the other sheets.
 func (b *book) metaSheet() {
 	b.check(func() error {
 		data, err := json.Marshal(b.meta)
@@ -80,13 +114,23 @@ func (b *book) metaSheet() {
 		if _, err := b.f.NewSheet(metaSheet); err != nil {
 			return err
 		}
+		sw, err := b.f.NewStreamWriter(metaSheet)
+		if err != nil {
+			return err
+		}
 		s := string(data)
 		for row := 1; len(s) > 0; row++ {
 			n := min(len(s), metaChunk)
-			if err := b.f.SetCellStr(metaSheet, "A"+strconv.Itoa(row), s[:n]); err != nil {
+			for n < len(s) && !utf8.RuneStart(s[n]) { // whole characters per cell
+				n--
+			}
+			if err := sw.SetRow("A"+strconv.Itoa(row), []any{s[:n]}); err != nil {
 				return err
 			}
 			s = s[n:]
+		}
+		if err := sw.Flush(); err != nil {
+			return err
 		}
 		return b.f.SetSheetVisible(metaSheet, false, true)
 	}())
@@ -101,14 +145,14 @@ func readMeta(f *excelize.File) *meta {
 	if err != nil {
 		return nil
 	}
-	var s string
+	var s strings.Builder
 	for _, r := range rows {
 		if len(r) > 0 {
-			s += r[0]
+			s.WriteString(r[0])
 		}
 	}
 	var m meta
-	if json.Unmarshal([]byte(s), &m) != nil || m.Version != 1 {
+	if json.Unmarshal([]byte(s.String()), &m) != nil || m.Version != 1 {
 		return nil
 	}
 	return &m
