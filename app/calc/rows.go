@@ -68,7 +68,7 @@ func shiftFormula(formula string, onSheet int, names map[string]int, target, at,
 			return moved // Excel drops the sheet name too
 		}
 		return prefix(name) + moved
-	})
+	}, nil)
 	return out
 }
 
@@ -176,6 +176,6 @@ func Offset(formula string, dr, dc int) string {
 			parts = append(parts, m[1]+strings.ToUpper(col)+m[3]+strconv.Itoa(row))
 		}
 		return prefix(name) + strings.Join(parts, ":")
-	})
+	}, nil)
 	return out
 }

@@ -215,7 +215,9 @@ func (b *book) sectionSheet(s *model.Section, sheet string) {
 				notes[addr] = append(notes[addr], b.sourceNote(cell.Source))
 			}
 			if calc.IsFormula(cell.Input) && strings.Contains(strings.ToUpper(cell.Input), "RANGE.") {
-				if _, ok := b.formula(cell.Input); !ok {
+				if _, ok := b.formula(cell.Input, s); ok {
+					notes[addr] = append(notes[addr], "In thesisboard: "+cell.Input+". Excel has no range values, so the range's bounds are written here as numbers.")
+				} else {
 					notes[addr] = append(notes[addr], "Computed in thesisboard with "+cell.Input+" (RANGE.LOW, RANGE.HIGH and RANGE.MID have no Excel equivalent)")
 				}
 			}
@@ -239,7 +241,7 @@ func (b *book) sectionSheet(s *model.Section, sheet string) {
 	for r, row := range s.Cells {
 		out := make([]any, len(row), max(len(row), len(longest)))
 		for c, cell := range row {
-			x := b.cell(cell)
+			x := b.cell(cell, s)
 			if needsMeta(cell, x.Formula) {
 				b.meta.Cells[sheet+"!"+model.Addr(r, c)] = metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)}
 			}
@@ -270,7 +272,7 @@ func (b *book) streamLayout(sw *excelize.StreamWriter, longest []int) {
 // number format, everything else as a typed string (so text that looks like a
 // formula is never run as one). A formula is written as a formula with its
 // computed value cached, its sheet names as the workbook spells them.
-func (b *book) cell(c model.Cell) excelize.Cell {
+func (b *book) cell(c model.Cell, on *model.Section) excelize.Cell {
 	var out excelize.Cell
 	v := c.Value
 	switch v.Kind {
@@ -284,17 +286,19 @@ func (b *book) cell(c model.Cell) excelize.Cell {
 		out.Value = model.Display(v, c.Format)
 	}
 	if calc.IsFormula(c.Input) {
-		if formula, ok := b.formula(c.Input); ok {
+		if formula, ok := b.formula(c.Input, on); ok {
 			out.Formula = formula[1:]
 		}
 	}
 	return out
 }
 
-// formula is input with its sheet names as the workbook spells them; false
-// when it uses thesisboard's own functions, which Excel lacks.
-func (b *book) formula(input string) (string, bool) {
-	return calc.Rewrite(input, func(ref string) string {
+// formula is input, written on section on, for the workbook: sheet names as
+// the workbook spells them, and the bounds of the ranges RANGE.* functions
+// read as numbers (see calc.ForExcel). It is false when a call is left that
+// Excel lacks.
+func (b *book) formula(input string, on *model.Section) (string, bool) {
+	return calc.ForExcel(input, func(ref string) string {
 		if name, found := b.sheetOf[ref]; found {
 			return name
 		}
@@ -302,7 +306,36 @@ func (b *book) formula(input string) (string, bool) {
 			return name
 		}
 		return ref
+	}, func(ref string) (lo, hi float64, ok bool) {
+		s := on
+		if i := strings.LastIndex(ref, "!"); i >= 0 {
+			name := strings.Trim(ref[:i], "'")
+			if s = b.a.Section(name); s == nil {
+				s = b.sectionByTitle(name)
+			}
+			ref = ref[i+1:]
+		}
+		r, c, err := model.ParseAddr(strings.ReplaceAll(ref, "$", ""))
+		if s == nil || err != nil {
+			return 0, 0, false
+		}
+		switch v := s.Cell(r, c).Value; v.Kind {
+		case model.KindRange:
+			return v.Low, v.High, true
+		case model.KindNumber:
+			return v.Num, v.Num, true
+		}
+		return 0, 0, false
 	})
+}
+
+func (b *book) sectionByTitle(title string) *model.Section {
+	for i := range b.a.Sections {
+		if strings.EqualFold(b.a.Sections[i].Title, title) {
+			return &b.a.Sections[i]
+		}
+	}
+	return nil
 }
 
 // sourceNote is the note of a cell taken from reference num.
