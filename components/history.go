@@ -116,6 +116,10 @@ func describe(l model.LoggedOp) string {
 		return op.Sheet + ": row " + strconv.Itoa(op.Row) + " inserted"
 	case model.OpDeleteRow:
 		return op.Sheet + ": row " + strconv.Itoa(op.Row) + " deleted"
+	case model.OpInsertCol:
+		return op.Sheet + ": column " + model.ColName(op.Col-1) + " inserted"
+	case model.OpDeleteCol:
+		return op.Sheet + ": column " + model.ColName(op.Col-1) + " deleted"
 	case model.OpSetThesis:
 		return "thesis " + op.Field + ": " + show(old) + " → " + show(op.Text)
 	case model.OpAddWatch:

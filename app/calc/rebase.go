@@ -34,24 +34,43 @@ func Rebase(a *model.Analysis, op, past model.Op, version int64) (model.Op, erro
 			}
 		}
 	case model.OpInsertRow, model.OpDeleteRow:
-		delta := +1
-		if past.Kind == model.OpDeleteRow {
-			delta = -1
-		}
-		return rebaseOnRows(a, op, past.Sheet, past.Row-1, delta, version)
+		return rebaseOnMove(a, op, past.Sheet, rowAxis, past.Row-1, moveDelta(past.Kind), version)
+	case model.OpInsertCol, model.OpDeleteCol:
+		return rebaseOnMove(a, op, past.Sheet, colAxis, past.Col-1, moveDelta(past.Kind), version)
 	}
 	return op, nil
 }
 
-// rebaseOnRows carries op over an insert (delta +1) or a delete (delta -1) of
-// row index at on section sheet.
-func rebaseOnRows(a *model.Analysis, op model.Op, sheet string, at, delta int, version int64) (model.Op, error) {
-	gone := func(what string, cell string) error {
+func moveDelta(kind string) int {
+	if kind == model.OpDeleteRow || kind == model.OpDeleteCol {
+		return -1
+	}
+	return +1
+}
+
+// rebaseOnMove carries op over an insert (delta +1) or a delete (delta -1) of
+// the row or column at index at of section sheet.
+func rebaseOnMove(a *model.Analysis, op model.Op, sheet string, ax axis, at, delta int, version int64) (model.Op, error) {
+	what := func(i int) string {
+		if ax == colAxis {
+			return "column " + model.ColName(i)
+		}
+		return fmt.Sprintf("row %d", i+1)
+	}
+	gone := func(i int, cell string) error {
 		return &model.Error{
 			Code:     model.ECONFLICT,
-			Message:  fmt.Sprintf("%s of %s was deleted by another session after you loaded it", what, sheet),
+			Message:  fmt.Sprintf("%s of %s was deleted by another session after you loaded it", what(i), sheet),
 			Conflict: &model.Conflict{Sheet: op.Sheet, Cell: cell, Yours: op.Input, Version: version, Gone: true},
 		}
+	}
+	// index moves an op's own row or column along ax; false when it was
+	// deleted. An insert at the deleted index stays where it is.
+	index := func(i int, inserting bool) (int, bool) {
+		if delta < 0 && i == at {
+			return i, inserting
+		}
+		return move(i, at, delta), true
 	}
 	switch op.Kind {
 	case model.OpSetCell:
@@ -60,29 +79,44 @@ func rebaseOnRows(a *model.Analysis, op model.Op, sheet string, at, delta int, v
 			if err != nil {
 				return op, nil // model.Apply refuses it
 			}
-			if delta < 0 && r == at {
-				return op, gone(fmt.Sprintf("row %d", r+1), strings.ToUpper(op.Cell))
+			i := r
+			if ax == colAxis {
+				i = c
 			}
-			op.Cell = model.Addr(move(r, at, delta), c)
+			moved, ok := index(i, false)
+			if !ok {
+				return op, gone(i, strings.ToUpper(op.Cell))
+			}
+			if ax == colAxis {
+				c = moved
+			} else {
+				r = moved
+			}
+			op.Cell = model.Addr(r, c)
 		}
 		if IsFormula(op.Input) {
 			names := sheetNames(a)
 			if target, ok := names[sheet]; ok {
 				if on, ok := names[op.Sheet]; ok {
-					op.Input = shiftFormula(op.Input, on, names, target, at, delta)
+					op.Input = shiftFormula(op.Input, on, names, target, ax, at, delta)
 				}
 			}
 		}
-	case model.OpInsertRow:
-		if op.Sheet == sheet && (delta > 0 && op.Row-1 >= at || delta < 0 && op.Row-1 > at) {
-			op.Row += delta
-		}
-	case model.OpDeleteRow:
-		if op.Sheet == sheet {
-			if delta < 0 && op.Row-1 == at {
-				return op, gone(fmt.Sprintf("row %d", op.Row), "")
+	case model.OpInsertRow, model.OpDeleteRow:
+		if ax == rowAxis && op.Sheet == sheet {
+			moved, ok := index(op.Row-1, op.Kind == model.OpInsertRow)
+			if !ok {
+				return op, gone(op.Row-1, "")
 			}
-			op.Row = move(op.Row-1, at, delta) + 1
+			op.Row = moved + 1
+		}
+	case model.OpInsertCol, model.OpDeleteCol:
+		if ax == colAxis && op.Sheet == sheet {
+			moved, ok := index(op.Col-1, op.Kind == model.OpInsertCol)
+			if !ok {
+				return op, gone(op.Col-1, "")
+			}
+			op.Col = moved + 1
 		}
 	}
 	return op, nil

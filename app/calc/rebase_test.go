@@ -15,6 +15,7 @@ func TestRebase(t *testing.T) {
 		return model.Op{Kind: model.OpSetCell, Sheet: sheet, Cell: cell, Input: input}
 	}
 	row := func(kind, sheet string, r int) model.Op { return model.Op{Kind: kind, Sheet: sheet, Row: r} }
+	col := func(kind, sheet string, c int) model.Op { return model.Op{Kind: kind, Sheet: sheet, Col: c} }
 	thesis := func(field, text string) model.Op { return model.Op{Kind: model.OpSetThesis, Field: field, Text: text} }
 	for _, tc := range []struct {
 		name     string
@@ -44,6 +45,14 @@ func TestRebase(t *testing.T) {
 		{"delete of a deleted row: gone", row(model.OpDeleteRow, "debt", 4), row(model.OpDeleteRow, "debt", 4), model.Op{},
 			&model.Conflict{Sheet: "debt", Version: 7, Gone: true}},
 		{"insert at a deleted row stays", row(model.OpInsertRow, "debt", 4), row(model.OpDeleteRow, "debt", 4), row(model.OpInsertRow, "debt", 4), nil},
+		{"column inserted left moves the cell right", set("debt", "B4", "1"), col(model.OpInsertCol, "debt", 2), set("debt", "C4", "1"), nil},
+		{"column inserted right leaves it", set("debt", "B4", "1"), col(model.OpInsertCol, "debt", 3), set("debt", "B4", "1"), nil},
+		{"column deleted left moves it left", set("debt", "D4", "=B4+D2"), col(model.OpDeleteCol, "debt", 3), set("debt", "C4", "=B4+C2"), nil},
+		{"cell of a deleted column: gone", set("debt", "C4", "x"), col(model.OpDeleteCol, "debt", 3), model.Op{},
+			&model.Conflict{Sheet: "debt", Cell: "C4", Yours: "x", Version: 7, Gone: true}},
+		{"row op over a column op", row(model.OpInsertRow, "debt", 4), col(model.OpDeleteCol, "debt", 1), row(model.OpInsertRow, "debt", 4), nil},
+		{"column op over a row op", col(model.OpInsertCol, "debt", 4), row(model.OpDeleteRow, "debt", 2), col(model.OpInsertCol, "debt", 4), nil},
+		{"column delete over a column insert left", col(model.OpDeleteCol, "debt", 3), col(model.OpInsertCol, "debt", 1), col(model.OpDeleteCol, "debt", 4), nil},
 		{"same thesis field collides", thesis("summary", "mine"), thesis("summary", "theirs"), model.Op{},
 			&model.Conflict{Field: "summary", Theirs: "theirs", Yours: "mine", Version: 7}},
 		{"other thesis field merges", thesis("summary", "mine"), thesis("verdict", "Yes"), thesis("summary", "mine"), nil},

@@ -28,7 +28,8 @@ func Apply(a *model.Analysis, op model.Op) error {
 	return nil
 }
 
-// applyOp is model.Apply plus what rows moving means for formulas.
+// applyOp is model.Apply plus what rows or columns moving means for
+// formulas.
 func applyOp(a *model.Analysis, op model.Op) error {
 	if err := model.Apply(a, op); err != nil {
 		return err
@@ -38,6 +39,10 @@ func applyOp(a *model.Analysis, op model.Op) error {
 		shiftRows(a, op.Sheet, op.Row-1, +1)
 	case model.OpDeleteRow:
 		shiftRows(a, op.Sheet, op.Row-1, -1)
+	case model.OpInsertCol:
+		shiftCols(a, op.Sheet, op.Col-1, +1)
+	case model.OpDeleteCol:
+		shiftCols(a, op.Sheet, op.Col-1, -1)
 	}
 	return nil
 }

@@ -31,6 +31,8 @@ func Inverse(a *Analysis, op Op) []Op {
 			}
 		}
 		return ops
+	case OpInsertCol, OpDeleteCol:
+		return inverseCol(a, op)
 	case OpSetThesis:
 		t := a.Thesis
 		old := map[string]string{"question": t.Question, "verdict": t.Verdict, "conviction": t.Conviction,

@@ -15,6 +15,8 @@ const (
 	OpSetCell     = "set_cell"     // Sheet, Cell, Input (and optional Format, Source)
 	OpInsertRow   = "insert_row"   // Sheet, Row: a blank row is inserted at Row
 	OpDeleteRow   = "delete_row"   // Sheet, Row
+	OpInsertCol   = "insert_col"   // Sheet, Col: a blank column is inserted at Col
+	OpDeleteCol   = "delete_col"   // Sheet, Col
 	OpSetThesis   = "set_thesis"   // Field, Text
 	OpAddWatch    = "add_watch"    // Watch
 	OpRemoveWatch = "remove_watch" // Code
@@ -33,12 +35,14 @@ const (
 var ThesisFields = []string{"question", "verdict", "conviction", "summary", "risks"}
 
 // Op is one edit. Row numbers are 1-based sheet rows as in Excel: row 1 is the
-// heading row of a section, data starts at row 2.
+// heading row of a section, data starts at row 2. Column numbers are 1-based
+// too: column A is 1.
 type Op struct {
 	Kind   string    `json:"kind"`
 	Sheet  string    `json:"sheet,omitempty"`
 	Cell   string    `json:"cell,omitempty"`
 	Row    int       `json:"row,omitempty"`
+	Col    int       `json:"col,omitempty"` // 1-based, A is 1
 	Input  string    `json:"input,omitempty"`
 	Format *Format   `json:"format,omitempty"`
 	Source *int      `json:"source,omitempty"`
@@ -59,6 +63,8 @@ func Apply(a *Analysis, op Op) error {
 		return applySetCell(a, op)
 	case OpInsertRow, OpDeleteRow:
 		return applyRow(a, op)
+	case OpInsertCol, OpDeleteCol:
+		return applyCol(a, op)
 	case OpSetThesis:
 		return applyThesis(a, op)
 	case OpAddWatch:

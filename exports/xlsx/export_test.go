@@ -223,12 +223,16 @@ func BenchmarkImportWatchlist100k(b *testing.B) {
 	if err := Write(&buf, bigWatchlist()); err != nil {
 		b.Fatal(err)
 	}
+	var peak uint64
 	for b.Loop() {
-		res, err := Read(context.Background(), buf.Bytes())
-		if err != nil || len(res.Analysis.Watchlist) != 100000 {
-			b.Fatalf("read: %v", err)
-		}
+		peak = max(peak, peakHeap(func() {
+			res, err := Read(context.Background(), buf.Bytes())
+			if err != nil || len(res.Analysis.Watchlist) != 100000 {
+				b.Fatalf("read: %v", err)
+			}
+		}))
 	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 }
 
 // peakRSS reports the process's peak resident memory, in MB, from Linux.

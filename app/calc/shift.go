@@ -10,12 +10,26 @@ import (
 
 var a1Re = regexp.MustCompile(`^(\$?)([A-Za-z]{1,3})(\$?)(\d+)$`)
 
+// axis is the way cells move when rows or columns are inserted or deleted.
+type axis int
+
+const (
+	rowAxis axis = iota // rows: cells move down or up
+	colAxis             // columns: cells move right or left
+)
+
 // shiftRows rewrites every formula of a after rows of section sheet moved:
 // an insert of one row at row index at (delta +1) or a delete of it (delta
 // -1), as Excel does: references below move, a range across the insert grows
 // and across the delete shrinks, and a reference to the deleted row becomes
 // #REF!. Absolute references move too; $ marks keep.
-func shiftRows(a *model.Analysis, sheet string, at, delta int) {
+func shiftRows(a *model.Analysis, sheet string, at, delta int) { shift(a, sheet, rowAxis, at, delta) }
+
+// shiftCols is shiftRows for a column inserted or deleted at column index
+// at: references right of it move.
+func shiftCols(a *model.Analysis, sheet string, at, delta int) { shift(a, sheet, colAxis, at, delta) }
+
+func shift(a *model.Analysis, sheet string, ax axis, at, delta int) {
 	names := sheetNames(a)
 	target, ok := names[sheet]
 	if !ok {
@@ -25,7 +39,7 @@ func shiftRows(a *model.Analysis, sheet string, at, delta int) {
 		for _, row := range a.Sections[si].Cells {
 			for ci := range row {
 				if c := &row[ci]; IsFormula(c.Input) {
-					c.Input = shiftFormula(c.Input, si, names, target, at, delta)
+					c.Input = shiftFormula(c.Input, si, names, target, ax, at, delta)
 				}
 			}
 		}
@@ -43,8 +57,8 @@ func sheetNames(a *model.Analysis) map[string]int {
 }
 
 // shiftFormula rewrites formula, written on section onSheet, for a move of
-// rows on section target (see shiftRows).
-func shiftFormula(formula string, onSheet int, names map[string]int, target, at, delta int) string {
+// rows or columns on section target (see shiftRows).
+func shiftFormula(formula string, onSheet int, names map[string]int, target int, ax axis, at, delta int) string {
 	out, _ := render(formula, func(ref string) string {
 		refSheet := onSheet
 		name, cells := "", ref
@@ -63,7 +77,7 @@ func shiftFormula(formula string, onSheet int, names map[string]int, target, at,
 		if refSheet != target {
 			return prefix(name) + cells
 		}
-		moved := shiftRef(cells, at, delta)
+		moved := shiftRef(cells, ax, at, delta)
 		if moved == "#REF!" {
 			return moved // Excel drops the sheet name too
 		}
@@ -84,11 +98,11 @@ func quoteSheet(name string) string {
 	return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 }
 
-// shiftRef moves one reference (A5 or A2:B9) for an insert or delete at row
-// index at.
-func shiftRef(ref string, at, delta int) string {
+// shiftRef moves one reference (A5 or A2:B9) for an insert or delete at
+// index at along ax.
+func shiftRef(ref string, ax axis, at, delta int) string {
 	a, b, isArea := strings.Cut(ref, ":")
-	ra, okA := rowOf(a)
+	ra, okA := ax.index(a)
 	if !isArea {
 		if !okA {
 			return ref
@@ -96,9 +110,9 @@ func shiftRef(ref string, at, delta int) string {
 		if delta < 0 && ra == at {
 			return "#REF!"
 		}
-		return withRow(a, move(ra, at, delta))
+		return ax.with(a, move(ra, at, delta))
 	}
-	rb, okB := rowOf(b)
+	rb, okB := ax.index(b)
 	if !okA || !okB {
 		return ref
 	}
@@ -108,16 +122,16 @@ func shiftRef(ref string, at, delta int) string {
 	}
 	newLo, newHi := move(lo, at, delta), move(hi, at, delta)
 	if delta < 0 && hi == at {
-		newHi = hi - 1 // the range loses its last row
+		newHi = hi - 1 // the range loses its last row or column
 	}
 	if ra <= rb {
-		return withRow(a, newLo) + ":" + withRow(b, newHi)
+		return ax.with(a, newLo) + ":" + ax.with(b, newHi)
 	}
-	return withRow(a, newHi) + ":" + withRow(b, newLo)
+	return ax.with(a, newHi) + ":" + ax.with(b, newLo)
 }
 
-// move is where row r goes: rows at or below the insert move down; rows
-// below the delete move up.
+// move is where index r goes: rows (columns) at or after the insert move on;
+// those after the delete move back.
 func move(r, at, delta int) int {
 	if delta > 0 && r >= at || delta < 0 && r > at {
 		return r + delta
@@ -125,18 +139,27 @@ func move(r, at, delta int) int {
 	return r
 }
 
-func rowOf(a1 string) (int, bool) {
+// index is the zero-based row or column of an A1 reference.
+func (ax axis) index(a1 string) (int, bool) {
 	m := a1Re.FindStringSubmatch(a1)
 	if m == nil {
 		return 0, false
+	}
+	if ax == colAxis {
+		_, c, err := model.ParseAddr(m[2] + "1")
+		return c, err == nil
 	}
 	n, err := strconv.Atoi(m[4])
 	return n - 1, err == nil
 }
 
-func withRow(a1 string, row int) string {
+// with is a1 moved to row or column i, its $ marks kept.
+func (ax axis) with(a1 string, i int) string {
 	m := a1Re.FindStringSubmatch(a1)
-	return m[1] + m[2] + m[3] + strconv.Itoa(row+1)
+	if ax == colAxis {
+		return m[1] + model.ColName(i) + m[3] + m[4]
+	}
+	return m[1] + m[2] + m[3] + strconv.Itoa(i+1)
 }
 
 // Offset moves a formula's relative references by dr rows and dc columns, as
