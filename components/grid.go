@@ -9,7 +9,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -38,7 +37,11 @@ type Grid struct {
 	ar, ac   int     // the selection's anchor: the selection spans it and the active cell
 	editing  bool
 	draft    string
-	listen   []listener // DOM listeners added in OnMount
+	menu     *gridMenu // the open context menu, if any
+	// wholeRows and wholeCols stretch the selection over whole rows or
+	// columns (Shift+Space, Ctrl+Space) until the next move.
+	wholeRows, wholeCols bool
+	listen               []listener // DOM listeners added in OnMount
 }
 
 // listener is a DOM event listener the grid added itself.
@@ -79,10 +82,10 @@ func (g *Grid) Render() app.UI {
 			app.Span().Class("addr").Text(model.Addr(g.row, g.col)),
 			app.Div().Class("raw").ID("fx-"+g.Section.ID).Text(raw),
 			g.formatPicker(),
-			app.Button().Class("small").ID("row-insert-"+g.Section.ID).Title("Insert a row above the selection (Ctrl+Shift+=)").Text("+ row").
-				OnClick(func(ctx app.Context, e app.Event) { g.insertRow(ctx) }),
-			app.Button().Class("small").ID("row-delete-"+g.Section.ID).Title("Delete the selected row (Ctrl+-)").Text("− row").
-				OnClick(func(ctx app.Context, e app.Event) { g.deleteRow(ctx) }),
+			app.Button().Class("small").ID("row-insert-"+g.Section.ID).Title("Insert rows above the selection (Ctrl+Shift+=; right-click for more)").Text("+ row").
+				OnClick(func(ctx app.Context, e app.Event) { g.insertRows(ctx, 0) }),
+			app.Button().Class("small").ID("row-delete-"+g.Section.ID).Title("Delete the selected rows (Ctrl+-)").Text("− row").
+				OnClick(func(ctx app.Context, e app.Event) { g.deleteRows(ctx) }),
 		),
 		app.Div().Class("grid").ID(g.gridID()).DataSet("sel", g.selAttr()).Body(
 			app.Table().Body(
@@ -114,6 +117,7 @@ func (g *Grid) Render() app.UI {
 				OnKeyDown(g.onKeyDown).
 				OnInput(func(ctx app.Context, e app.Event) { g.onTyped(ctx, ctx.JSSrc().Get("value").String()) }),
 		),
+		app.If(g.menu != nil, func() app.UI { return g.renderMenu() }),
 	)
 }
 
@@ -250,6 +254,7 @@ func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
 	if !extend {
 		g.ar, g.ac = g.row, g.col
 	}
+	g.wholeRows, g.wholeCols = false, false
 	if first, last := g.window(rows); g.row < first || g.row >= last {
 		g.top = g.row - windowRows/2
 	}
@@ -258,7 +263,15 @@ func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
 
 // selection is the selected rectangle, top-left to bottom-right.
 func (g *Grid) selection() (r1, c1, r2, c2 int) {
-	return min(g.ar, g.row), min(g.ac, g.col), max(g.ar, g.row), max(g.ac, g.col)
+	r1, c1, r2, c2 = min(g.ar, g.row), min(g.ac, g.col), max(g.ar, g.row), max(g.ac, g.col)
+	rows, cols := g.size()
+	if g.wholeCols {
+		r1, r2 = 0, rows-1
+	}
+	if g.wholeRows {
+		c1, c2 = 0, cols-1
+	}
+	return r1, c1, r2, c2
 }
 
 func (g *Grid) selAttr() string {
@@ -357,6 +370,26 @@ func (g *Grid) OnMount(ctx app.Context) {
 			ed.Call("focus", map[string]any{"preventScroll": true})
 		}
 	}, false)
+	// The context menu: preventDefault must run at once, like the keys'.
+	g.on(grid, "contextmenu", func(e app.Value) {
+		td := e.Get("target").Call("closest", "td")
+		if !td.Truthy() {
+			return
+		}
+		r, c, ok := g.cellAt(td.Get("id").String())
+		if !ok {
+			return
+		}
+		e.Call("preventDefault")
+		x, y := e.Get("clientX").Float(), e.Get("clientY").Float()
+		ctx.Dispatch(func(ctx app.Context) { g.onContextMenu(ctx, r, c, x, y) })
+	}, false)
+	// A press anywhere but on the menu closes it.
+	g.on(app.Window(), "mousedown", func(e app.Value) {
+		if g.menu != nil && !e.Get("target").Call("closest", ".ctxmenu").Truthy() {
+			ctx.Dispatch(func(ctx app.Context) { g.menu = nil })
+		}
+	}, true)
 	g.on(grid, "scroll", func(e app.Value) {
 		top := grid.Get("scrollTop").Float()
 		ctx.Dispatch(func(ctx app.Context) { g.onScroll(ctx, top) })
@@ -405,10 +438,13 @@ func keyOf(e app.Value) key {
 func (k key) handled(editing bool) bool {
 	if k.mod {
 		switch strings.ToLower(k.name) {
-		case "z", "y", "+", "=", "-", "d":
+		case "z", "y", "+", "=", "-", "d", " ":
 			return !editing
 		}
 		return false // Ctrl+C, X, V: the browser's copy, cut and paste events
+	}
+	if k.shift && k.name == " " {
+		return !editing // Shift+Space selects the row
 	}
 	switch k.name {
 	case "Enter", "Tab", "Escape":
@@ -469,12 +505,26 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 		case "y":
 			ctx.NewAction(actionRedo)
 		case "+", "=":
-			g.insertRow(ctx)
+			if g.wholeColumns() {
+				g.insertCols(ctx, 0)
+			} else {
+				g.insertRows(ctx, 0)
+			}
 		case "-":
-			g.deleteRow(ctx)
+			if g.wholeColumns() {
+				g.deleteCols(ctx)
+			} else {
+				g.deleteRows(ctx)
+			}
+		case " ":
+			g.selectColumns(ctx) // Ctrl+Space
 		case "d":
 			g.fillDown(ctx)
 		}
+		return
+	}
+	if k.shift && k.name == " " {
+		g.selectRows(ctx) // Shift+Space
 		return
 	}
 	switch k.name {
@@ -494,6 +544,8 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 		g.startEdit(ctx, g.Section.Cell(g.row, g.col).Input)
 	case "Delete", "Backspace":
 		g.clearSelection(ctx)
+	case "Escape":
+		g.menu = nil
 	}
 }
 
@@ -507,66 +559,6 @@ var arrows = map[string][2]int{"ArrowUp": {-1, 0}, "ArrowDown": {1, 0}, "ArrowLe
 func (g *Grid) moveBy(ctx app.Context, arrow string, extend bool) {
 	d := arrows[arrow]
 	g.selectTo(ctx, g.row+d[0], g.col+d[1], extend)
-}
-
-// formats are the number formats a person can pick for a cell.
-var formats = []struct {
-	format model.Format
-	label  string
-}{
-	{model.FormatGeneral, "General"}, {model.FormatNumber, "Number 1,234"}, {"money", "Money $1,234.00"},
-	{"money:K", "Money $K"}, {"money:M", "Money $M"}, {"money:B", "Money $B"}, {model.FormatPercent, "Percent %"},
-	{model.FormatRatio, "Ratio 21:1"}, {model.FormatDate, "Date"}, {model.FormatText, "Text"},
-}
-
-// formatPicker sets the number format of the selected cells. A number keeps
-// its value, as in a spreadsheet: its input is rewritten in the new format
-// ($18.3B, 14%, 21:1); text and formulas keep their input.
-func (g *Grid) formatPicker() app.UI {
-	current := g.Section.Cell(g.row, g.col).Format
-	return app.Select().Class("format").ID("format-" + g.Section.ID).Title("Number format").
-		OnChange(func(ctx app.Context, e app.Event) {
-			f := model.Format(ctx.JSSrc().Get("value").String())
-			r1, c1, r2, c2 := g.selection()
-			var ops []model.Op
-			for r := r1; r <= r2; r++ {
-				for c := c1; c <= c2; c++ {
-					cell := g.Section.Cell(r, c)
-					ops = append(ops, model.Op{Kind: model.OpSetCell, Sheet: g.Section.ID, Cell: model.Addr(r, c), Input: reformat(cell, f), Format: &f})
-				}
-			}
-			sendOps(ctx, ops)
-			g.placeEditor(ctx)
-		}).Body(app.Range(formats).Slice(func(i int) app.UI {
-		return app.Option().Value(string(formats[i].format)).Selected(formats[i].format == current).Text(formats[i].label)
-	}))
-}
-
-// reformat is the input that keeps a cell's number in format f.
-func reformat(c model.Cell, f model.Format) string {
-	v := c.Value
-	if v.Kind != model.KindNumber || calc.IsFormula(c.Input) || f.Kind() == "date" || f.Kind() == "text" {
-		return c.Input
-	}
-	if f.Kind() == "money" {
-		v.Unit = "USD"
-	} else if v.Unit == "USD" {
-		v.Unit = ""
-	}
-	return model.Display(v, f)
-}
-
-// insertRow puts an empty row above the selected one (below the headings),
-// as Excel's Ctrl+Shift+= does.
-func (g *Grid) insertRow(ctx app.Context) {
-	sendOp(ctx, model.Op{Kind: model.OpInsertRow, Sheet: g.Section.ID, Row: max(g.row+1, 2)})
-}
-
-// deleteRow removes the selected row; the heading row stays.
-func (g *Grid) deleteRow(ctx app.Context) {
-	if g.row >= 1 && g.row < len(g.Section.Cells) {
-		sendOp(ctx, model.Op{Kind: model.OpDeleteRow, Sheet: g.Section.ID, Row: g.row + 1})
-	}
 }
 
 // step is the direction of a move: back with Shift, forward without.
