@@ -116,4 +116,3 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
 	}
 }
-
