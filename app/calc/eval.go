@@ -99,7 +99,19 @@ func evalBinary(n binNode, e env) value {
 			return r
 		}
 		c := compare(l, r)
-		return boolean(map[string]bool{"=": c == 0, "<>": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0}[n.op])
+		switch n.op {
+		case "=":
+			return boolean(c == 0)
+		case "<>":
+			return boolean(c != 0)
+		case "<":
+			return boolean(c < 0)
+		case ">":
+			return boolean(c > 0)
+		case "<=":
+			return boolean(c <= 0)
+		}
+		return boolean(c >= 0)
 	}
 	a, bad := l.number()
 	if bad != nil {

@@ -11,6 +11,7 @@
 package calc
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -54,16 +55,44 @@ func Recalc(a *model.Analysis) { NewEngine(a) }
 // IsFormula reports whether a cell's input is a formula.
 func IsFormula(input string) bool { return len(input) > 1 && input[0] == '=' }
 
-type cellKey struct {
-	sheet    int // index into Analysis.Sections
-	row, col int
+// cellKey is one cell of the analysis, its section, row and column packed in
+// a machine word: the engine's maps are keyed by cells, and a word hashes far
+// faster than a struct. Rows and columns beyond what a section may hold never
+// get a key (see keyable).
+type cellKey uint64
+
+const (
+	keyRowBits = 24 // 16,777,216 rows, past Excel's 1,048,576
+	keyColBits = 16
+)
+
+func keyOf(sheet, row, col int) cellKey {
+	return cellKey(uint64(sheet)<<(keyRowBits+keyColBits) | uint64(row)<<keyColBits | uint64(col))
 }
+
+// keyable reports whether a cell fits a key.
+func keyable(row, col int) bool {
+	return row >= 0 && col >= 0 && row < 1<<keyRowBits && col < 1<<keyColBits
+}
+
+func (k cellKey) sheet() int { return int(k >> (keyRowBits + keyColBits)) }
+func (k cellKey) row() int   { return int(k>>keyColBits) & (1<<keyRowBits - 1) }
+func (k cellKey) col() int   { return int(k) & (1<<keyColBits - 1) }
 
 type formula struct {
 	key   cellKey
 	ast   node
 	err   error
 	reads []cellKey // every cell it refers to, ranges spelled out
+
+	// State of the recalculation under way, valid while mark is the
+	// engine's epoch: kept here rather than in maps, so an edit that
+	// reaches 10,000 formulas allocates no map at all.
+	mark   uint64
+	indeg  int        // dirty formulas it reads that are not computed yet
+	outs   []*formula // the formulas that read its cell
+	result value
+	done   bool
 }
 
 // Engine keeps an analysis's formulas parsed, with for every cell the
@@ -79,9 +108,11 @@ type Engine struct {
 
 	// state of one recalculation
 	current int
-	dirty   map[*formula]bool
-	results map[cellKey]value
-	touched map[int]bool
+	epoch   uint64     // marks the formulas of the recalculation under way
+	working bool       // a recalculation is under way
+	queue   []*formula // reused between recalculations
+	touched []int      // sections changed by the last Apply, each once
+	order   []*formula // reused between recalculations
 }
 
 // NewEngine parses a's formulas and computes them all.
@@ -102,11 +133,7 @@ func (e *Engine) Analysis() *model.Analysis { return e.a }
 // Touched lists the sections whose cells the last Apply changed, the edited
 // one included.
 func (e *Engine) Touched() []int {
-	out := make([]int, 0, len(e.touched))
-	for i := range e.touched {
-		out = append(out, i)
-	}
-	return out
+	return slices.Clone(e.touched)
 }
 
 // Apply applies op (see model.Apply; on error nothing changes) and
@@ -120,17 +147,16 @@ func (e *Engine) Apply(op model.Op) error {
 		e.rebuild()
 		return nil
 	}
-	if err := model.Apply(e.a, op); err != nil {
+	si, r, c, err := model.SetCell(e.a, op)
+	if err != nil {
 		return err
 	}
-	si := e.sheets[op.Sheet]
-	r, c, _ := model.ParseAddr(op.Cell)
-	k := cellKey{si, r, c}
+	k := keyOf(si, r, c)
 	e.unlink(k)
 	if input := e.a.Sections[si].Cells[r][c].Input; IsFormula(input) {
 		e.link(e.newFormula(k, input))
 	}
-	e.touched = map[int]bool{si: true}
+	e.touched = append(e.touched[:0], si)
 	e.recompute(e.dependents(k))
 	return nil
 }
@@ -148,15 +174,17 @@ func (e *Engine) rebuild() {
 		for r, row := range s.Cells {
 			for c, cell := range row {
 				if IsFormula(cell.Input) {
-					e.link(e.newFormula(cellKey{si, r, c}, cell.Input))
+					e.link(e.newFormula(keyOf(si, r, c), cell.Input))
 				}
 			}
 		}
 	}
-	e.touched = map[int]bool{}
-	all := make(map[*formula]bool, len(e.formulas))
+	e.touched = e.touched[:0]
+	e.epoch++
+	all := make([]*formula, 0, len(e.formulas))
 	for _, f := range e.formulas {
-		all[f] = true
+		f.mark, f.outs = e.epoch, e.readers[f.key]
+		all = append(all, f)
 	}
 	e.recompute(all)
 }
@@ -169,13 +197,16 @@ func (e *Engine) newFormula(k cellKey, input string) *formula {
 	}
 	seen := map[cellKey]bool{}
 	walkRefs(f.ast, func(r refNode) {
-		si, ok := e.sheet(r.sheet, k.sheet)
+		si, ok := e.sheet(r.sheet, k.sheet())
 		if !ok || (r.r2-r.r1+1)*(r.c2-r.c1+1) > maxAreaCells {
 			return
 		}
+		if !keyable(r.r2, r.c2) {
+			return // past any section: nothing there to read or edit
+		}
 		for row := r.r1; row <= r.r2; row++ {
 			for col := r.c1; col <= r.c2; col++ {
-				if rk := (cellKey{si, row, col}); !seen[rk] {
+				if rk := keyOf(si, row, col); !seen[rk] {
 					seen[rk] = true
 					f.reads = append(f.reads, rk)
 				}
@@ -216,74 +247,92 @@ func (e *Engine) unlink(k cellKey) {
 }
 
 // dependents is the formula at k, if any, and every formula that reads k
-// directly or through others.
-func (e *Engine) dependents(k cellKey) map[*formula]bool {
-	out := map[*formula]bool{}
+// directly or through others, each marked with a new epoch.
+func (e *Engine) dependents(k cellKey) []*formula {
+	e.epoch++
+	out := e.queue[:0]
 	if f, ok := e.formulas[k]; ok {
-		out[f] = true
+		f.mark = e.epoch
+		out = append(out, f)
 	}
-	queue := []cellKey{k}
-	for len(queue) > 0 {
-		cur := queue[0]
-		queue = queue[1:]
-		for _, f := range e.readers[cur] {
-			if !out[f] {
-				out[f] = true
-				queue = append(queue, f.key)
+	visit := func(key cellKey) []*formula {
+		rs := e.readers[key]
+		for _, g := range rs {
+			if g.mark != e.epoch {
+				g.mark = e.epoch
+				out = append(out, g)
 			}
 		}
+		return rs
 	}
+	readK := visit(k)
+	for i := 0; i < len(out); i++ {
+		if f := out[i]; f.key == k {
+			f.outs = readK
+		} else {
+			f.outs = visit(f.key)
+		}
+	}
+	e.queue = out
 	return out
 }
 
-// recompute evaluates the dirty formulas in dependency order (Kahn's
-// algorithm over the dirty ones); what is left is a cycle.
-func (e *Engine) recompute(dirty map[*formula]bool) {
+// recompute evaluates the dirty formulas (those marked with the current
+// epoch, each with its readers in outs) in dependency order, Kahn's algorithm
+// over them; what is left is a cycle.
+func (e *Engine) recompute(dirty []*formula) {
 	if len(dirty) == 0 {
 		return
 	}
-	e.dirty, e.results = dirty, make(map[cellKey]value, len(dirty))
-	indegree := make(map[*formula]int, len(dirty))
-	for f := range dirty {
-		for _, k := range f.reads {
-			if g, ok := e.formulas[k]; ok && dirty[g] {
-				indegree[f]++
+	for _, f := range dirty {
+		f.indeg, f.done = 0, false
+	}
+	for _, f := range dirty {
+		for _, g := range f.outs {
+			if g.mark == e.epoch {
+				g.indeg++
 			}
 		}
 	}
-	queue := make([]*formula, 0, len(dirty))
-	for f := range dirty {
-		if indegree[f] == 0 {
-			queue = append(queue, f)
+	order := e.order[:0]
+	for _, f := range dirty {
+		if f.indeg == 0 {
+			order = append(order, f)
 		}
 	}
-	for i := 0; i < len(queue); i++ {
-		f := queue[i]
-		e.results[f.key] = e.evaluate(f)
-		for _, g := range e.readers[f.key] {
-			if dirty[g] {
-				if indegree[g]--; indegree[g] == 0 {
-					queue = append(queue, g)
+	e.working = true
+	for i := 0; i < len(order); i++ {
+		f := order[i]
+		f.result, f.done = e.evaluate(f), true
+		for _, g := range f.outs {
+			if g.mark == e.epoch {
+				if g.indeg--; g.indeg == 0 {
+					order = append(order, g)
 				}
 			}
 		}
 	}
-	for f := range dirty {
-		v, done := e.results[f.key]
-		if !done {
+	e.working = false
+	clear(order) // let the formulas go with the engine, not with this buffer
+	e.order = order[:0]
+	for _, f := range dirty {
+		v := f.result
+		if !f.done {
 			v = errv(ErrCycle)
 		}
 		e.store(f.key, v, f.err)
-		e.touched[f.key.sheet] = true
+		if !slices.Contains(e.touched, f.key.sheet()) {
+			e.touched = append(e.touched, f.key.sheet())
+		}
+		f.outs, f.result = nil, value{}
 	}
-	e.dirty, e.results = nil, nil
 }
 
 func (e *Engine) evaluate(f *formula) value {
 	if f.err != nil {
 		return errv(ErrSyntax)
 	}
-	e.current = f.key.sheet
+	e.current = f.key.sheet()
 	v := eval(f.ast, e).scalar()
 	if v.k == kEmpty {
 		return num(0)
@@ -304,7 +353,7 @@ var errorNotes = map[string]string{
 }
 
 func (e *Engine) store(k cellKey, v value, parseErr error) {
-	cell := &e.a.Sections[k.sheet].Cells[k.row][k.col]
+	cell := &e.a.Sections[k.sheet()].Cells[k.row()][k.col()]
 	switch v.k {
 	case kNum:
 		cell.Value = model.Value{Kind: model.KindNumber, Num: v.n}
@@ -342,14 +391,21 @@ func (e *Engine) cell(sheet string, row, col int) (value, bool) {
 	if !ok {
 		return value{}, false
 	}
-	k := cellKey{si, row, col}
-	if f, isFormula := e.formulas[k]; isFormula && e.dirty[f] {
-		if v, done := e.results[k]; done {
-			return v, true
-		}
-		return errv(ErrCycle), true
+	cells := e.a.Sections[si].Cells
+	if row < 0 || row >= len(cells) || col < 0 || col >= len(cells[row]) {
+		return value{}, true // past the section's cells: empty
 	}
-	c := e.a.Sections[si].Cell(row, col)
+	c := &cells[row][col] // not a copy: this runs for every reference read
+	// Only a formula's cell may be waiting for its new value; a plain
+	// value's cell is read without a look in the formula map.
+	if IsFormula(c.Input) && keyable(row, col) {
+		if f, isFormula := e.formulas[keyOf(si, row, col)]; isFormula && e.working && f.mark == e.epoch {
+			if f.done {
+				return f.result, true
+			}
+			return errv(ErrCycle), true
+		}
+	}
 	switch c.Value.Kind {
 	case model.KindNumber, model.KindRange:
 		n, _ := c.Value.Number()

@@ -72,7 +72,8 @@ func (v value) number() (float64, *value) {
 			return n, nil
 		}
 	case kErr:
-		return 0, &v
+		e := v // only an error reaches the heap, not every value read
+		return 0, &e
 	case kArea:
 		if len(v.area) > 0 && len(v.area[0]) > 0 {
 			return v.area[0][0].number()

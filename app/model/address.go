@@ -16,7 +16,15 @@ const (
 // ParseAddr parses an A1-style cell address ("B2", "$B$2") into zero-based row
 // and column indexes.
 func ParseAddr(addr string) (row, col int, err error) {
-	s := strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(addr), "$", ""))
+	s := addr
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'A' || c > 'Z') && (c < '0' || c > '9') {
+			// Spaces, $ marks or lower case: normalised first. Most
+			// addresses (the ones ops carry) need none of it.
+			s = strings.ToUpper(strings.ReplaceAll(strings.TrimSpace(addr), "$", ""))
+			break
+		}
+	}
 	i := 0
 	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
 		col = col*26 + int(s[i]-'A'+1)

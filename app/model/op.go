@@ -60,7 +60,8 @@ type Op struct {
 func Apply(a *Analysis, op Op) error {
 	switch op.Kind {
 	case OpSetCell:
-		return applySetCell(a, op)
+		_, _, _, err := SetCell(a, op)
+		return err
 	case OpInsertRow, OpDeleteRow:
 		return applyRow(a, op)
 	case OpInsertCol, OpDeleteCol:
@@ -93,30 +94,40 @@ func section(a *Analysis, id string) (*Section, error) {
 	return s, nil
 }
 
-func applySetCell(a *Analysis, op Op) error {
-	s, err := section(a, op.Sheet)
-	if err != nil {
-		return err
+// SetCell applies a set_cell op (see Apply) and returns where: the index of
+// the section in a.Sections and the zero-based row and column, which the
+// formula engine needs next and should not work out again.
+func SetCell(a *Analysis, op Op) (sheet, row, col int, err error) {
+	sheet = slices.IndexFunc(a.Sections, func(s Section) bool { return s.ID == op.Sheet })
+	if sheet < 0 || op.Sheet == "" {
+		_, err := section(a, op.Sheet) // says which is wrong
+		return 0, 0, 0, err
 	}
-	row, col, err := ParseAddr(op.Cell)
-	if err != nil {
-		return err
+	if row, col, err = ParseAddr(op.Cell); err != nil {
+		return 0, 0, 0, err
 	}
+	return sheet, row, col, setCell(a, &a.Sections[sheet], row, col, op)
+}
+
+func setCell(a *Analysis, s *Section, row, col int, op Op) error {
 	if row >= MaxSectionRows || col >= MaxSectionCols {
 		return Errorf(EINVALID, "cell %s is outside the %d×%d a section can hold", op.Cell, MaxSectionRows, MaxSectionCols)
 	}
 	if len(op.Input) > MaxTextLen || !utf8.ValidString(op.Input) {
 		return Errorf(EINVALID, "cell %s: input must be valid text of at most %d bytes", op.Cell, MaxTextLen)
 	}
-	old := s.Cell(row, col)
-	f := old.Format
+	var f Format
+	var src int
+	if row < len(s.Cells) && col < len(s.Cells[row]) {
+		old := &s.Cells[row][col]
+		f, src = old.Format, old.Source
+	}
 	if op.Format != nil {
 		if !op.Format.Valid() {
 			return Errorf(EINVALID, "cell %s: unknown format %q", op.Cell, *op.Format)
 		}
 		f = *op.Format
 	}
-	src := old.Source
 	if op.Source != nil {
 		if *op.Source != 0 && a.Reference(*op.Source) == nil {
 			return Errorf(EINVALID, "cell %s: there is no reference [%d]", op.Cell, *op.Source)

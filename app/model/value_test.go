@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -92,4 +93,27 @@ func stripDollar(s string) string {
 		}
 	}
 	return string(out)
+}
+
+// TestPlainNumberAgreesWithParseInput holds the short road for plain numbers
+// to the answers of the full reading.
+func TestPlainNumberAgreesWithParseInput(t *testing.T) {
+	inputs := []string{"0", "7", "-7", "12", "123", "2025", "1999", "-2025", "12345", "1.5", "-0.25", ".5", "5.", "-.5",
+		"007", "100000", "123456789012345", "3.14159", "-", ".", "-.", "1.2.3", "1-2", "--1", "0.0001", "99999", "1e5"}
+	for i := range 2000 {
+		inputs = append(inputs, strconv.Itoa(i*37-500), strconv.FormatFloat(float64(i)/7, 'f', i%6, 64))
+	}
+	for _, in := range inputs {
+		v, ok := plainNumber(in, FormatGeneral)
+		if !ok {
+			continue
+		}
+		want, wantF := parseInput(in, FormatGeneral)
+		if v != want || wantF != FormatGeneral {
+			t.Errorf("%q: short road %+v, full reading %+v %q", in, v, want, wantF)
+		}
+	}
+	if _, ok := plainNumber("12", "money:B"); ok {
+		t.Error("the short road took a number typed into a money cell")
+	}
 }
