@@ -51,7 +51,7 @@ lint:
 	@unformatted=$$(gofmt -l app components cmd exports web); \
 	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/model ./app/client ./components ./cmd/thesisboard
+	GOOS=js GOARCH=wasm $(GO) vet ./app/model ./app/client ./components ./cmd/thesisboard ./cmd/calcbench
 
 # Every test, the browser tests included (they need the built page and
 # Chromium, so both are made first).
@@ -63,7 +63,8 @@ test: lint web/app.wasm.br web/echarts.min.js.br browser-deps
 bench: web/app.wasm.br web/echarts.min.js.br browser-deps
 	@echo "app.wasm: raw $$(stat -c %s web/app.wasm) B, gzip $$(stat -c %s web/app.wasm.gz) B, brotli $$(stat -c %s web/app.wasm.br) B"
 	CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench 'WASMSize|PageLoad' -benchtime 5x -count=1 ./cmd/thesisboard
-	CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench 'EditToOtherTab' -benchtime 20x -count=1 ./cmd/thesisboard
+	CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench 'EditToOtherTab|KeystrokeToPaint' -benchtime 20x -count=1 ./cmd/thesisboard
+	CHROMIUM=$(CHROMIUM) $(GO) test -run '^$$' -bench 'CalcInBrowser' -benchtime 1x -count=1 ./cmd/thesisboard
 	$(GO) test -run '^$$' -bench . -benchtime 20x -count=1 ./app/calc
 	$(GO) test -run '^$$' -bench . -benchtime 300x -count=1 ./app/sqlite
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./app/report ./exports/...
