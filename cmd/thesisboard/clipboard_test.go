@@ -3,10 +3,14 @@
 package main
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -96,5 +100,82 @@ func TestClipboardAndFill(t *testing.T) {
 	}
 	if got := a.Section("financial-health").Cell(2, 4).Input; !strings.Contains(got, "1.2") {
 		t.Errorf("server E3 = %q", got)
+	}
+}
+
+// shortcut presses Ctrl+key the way a person's keyboard does, with the
+// editing command the browser runs for it (copy, cut, paste): the page gets
+// the browser's own clipboard events, backed by the system clipboard.
+func shortcut(key, code string, vk int64, command string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		down := input.DispatchKeyEventParams{Type: input.DispatchKeyEventTypeKeyDown, Modifiers: int64(chromedp.ModifierCtrl), Key: key, Code: code,
+			WindowsVirtualKeyCode: vk, NativeVirtualKeyCode: vk, Commands: []string{command}}
+		if _, err := cdp.Call(ctx, t, input.DispatchKeyEvent, down); err != nil {
+			return err
+		}
+		up := down
+		up.Type, up.Commands = input.DispatchKeyEventTypeKeyUp, nil
+		_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, up)
+		return err
+	})
+}
+
+// TestClipboardThroughTheSystemClipboard copies a range with Ctrl+C and
+// reads the system clipboard, then puts a block on it the way Excel does (a
+// quoted cell holding a line break and a tab) and pastes it with Ctrl+V, then
+// copies the pasted block back: the same text comes out.
+func TestClipboardThroughTheSystemClipboard(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: name}, Setting: "granted", Origin: m.URL()}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	readClipboard := func() string {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	shift := chromedp.KeyModifiers(chromedp.ModifierShift)
+	copyKeys := shortcut("c", "KeyC", 67, "copy")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-A2")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the range", `document.getElementById("grid-financial-health").dataset.sel === "1,0,2,1"`)
+	if err := chromedp.Do(ctx, copyKeys); err != nil {
+		t.Fatal(err)
+	}
+	if got := readClipboard(); got != "Total debt\t$18.3B\r\nFree cash flow guidance\t$1.2–$1.4B" {
+		t.Fatalf("the system clipboard holds %q", got)
+	}
+
+	block := "Note\t\"two\nlines\"\r\n7\t\"a\tb\""
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`navigator.clipboard.writeText(`+"`"+block+"`"+`)`, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2")), shortcut("v", "KeyV", 86, "paste")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the paste", `document.getElementById("cell-financial-health-E3").dataset.show === "a\tb"`)
+	if got := eval[string](t, ctx, `document.getElementById("cell-financial-health-E2").dataset.show`); got != "two\nlines" {
+		t.Errorf("E2 = %q, want the two lines", got)
+	}
+	// The pasted block is selected, as in Excel: copy it again.
+	waitFor(t, ctx, "the pasted block selected", `document.getElementById("grid-financial-health").dataset.sel === "1,3,2,4"`)
+	if err := chromedp.Do(ctx, copyKeys); err != nil {
+		t.Fatal(err)
+	}
+	if got := readClipboard(); got != block {
+		t.Errorf("copied back %q, pasted %q", got, block)
+	}
+	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
+	a, _ := m.Store().Get(ctx, 1)
+	if got := a.Section("financial-health").Cell(1, 4).Input; got != "two\nlines" {
+		t.Errorf("server E2 = %q", got)
 	}
 }
