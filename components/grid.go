@@ -1,7 +1,6 @@
 package components
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,25 +30,16 @@ type Grid struct {
 	References []model.Reference
 	Conflicts  []string // addresses of cells whose edit collided with another session's
 
-	row, col int     // the active cell
-	top      int     // the first row drawn (see window)
-	rowPx    float64 // a drawn row's height, measured
-	ar, ac   int     // the selection's anchor: the selection spans it and the active cell
-	editing  bool
-	draft    string
-	menu     *gridMenu // the open context menu, if any
+	rowWindow     // the rows drawn
+	row, col  int // the active cell
+	ar, ac    int // the selection's anchor: the selection spans it and the active cell
+	editing   bool
+	draft     string
+	menu      *gridMenu // the open context menu, if any
 	// wholeRows and wholeCols stretch the selection over whole rows or
 	// columns (Shift+Space, Ctrl+Space) until the next move.
 	wholeRows, wholeCols bool
-	listen               []listener // DOM listeners added in OnMount
-}
-
-// listener is a DOM event listener the grid added itself.
-type listener struct {
-	target  app.Value
-	event   string
-	fn      app.Func
-	capture bool
+	listen               listeners // DOM listeners added in OnMount
 }
 
 func (g *Grid) gridID() string   { return "grid-" + g.Section.ID }
@@ -99,7 +89,7 @@ func (g *Grid) Render() app.UI {
 					// Only the rows in view (and a margin) are drawn; spacers
 					// stand for the others, so a 100,000-row sheet keeps
 					// about a hundred rows in the DOM.
-					app.If(first > 0, func() app.UI { return g.spacer(first, cols) }),
+					app.If(first > 0, func() app.UI { return g.spacer(first, cols+1) }),
 					app.Range(make([]struct{}, last-first)).Slice(func(i int) app.UI {
 						r := first + i
 						return app.Tr().Class(headingClass(r)).Body(
@@ -107,7 +97,7 @@ func (g *Grid) Render() app.UI {
 							app.Range(make([]struct{}, cols)).Slice(func(c int) app.UI { return g.renderCell(r, c) }),
 						)
 					}),
-					app.If(last < rows, func() app.UI { return g.spacer(rows-last, cols) }),
+					app.If(last < rows, func() app.UI { return g.spacer(rows-last, cols+1) }),
 				),
 			),
 			// The editor's value is owned by the browser and set from Go only
@@ -121,67 +111,8 @@ func (g *Grid) Render() app.UI {
 	)
 }
 
-// Row virtualisation: the grid draws windowRows rows from g.top; spacers of
-// the measured row height stand for the rest.
-const windowRows = 80
-
 // window is the range of rows to draw.
-func (g *Grid) window(rows int) (first, last int) {
-	first = min(max(g.top, 0), max(rows-windowRows, 0))
-	return first, min(first+windowRows, rows)
-}
-
-// spacer stands for n rows that are not drawn.
-func (g *Grid) spacer(n, cols int) app.UI {
-	h := strconv.FormatFloat(float64(n)*g.rowHeight(), 'f', 1, 64) + "px"
-	return app.Tr().Class("spacer").Body(app.Td().ColSpan(cols+1).Style("height", h))
-}
-
-// rowHeight is a drawn row's height in pixels, measured once mounted.
-func (g *Grid) rowHeight() float64 {
-	if g.rowPx > 0 {
-		return g.rowPx
-	}
-	return 29
-}
-
-// measureRows reads the height of a drawn row; the spacers use it so the
-// scroll bar maps to rows exactly.
-func (g *Grid) measureRows(ctx app.Context) {
-	ctx.Defer(func(ctx app.Context) {
-		td := app.Window().GetElementByID(CellID(g.Section.ID, g.window0(), 0))
-		if !td.Truthy() {
-			return
-		}
-		if h := td.Get("parentElement").Call("getBoundingClientRect").Get("height").Float(); h > 0 && math.Abs(h-g.rowHeight()) > 0.25 {
-			g.rowPx = h
-			ctx.Dispatch(nil) // draw the spacers again at the right height
-		}
-	})
-}
-
-func (g *Grid) window0() int {
-	rows, _ := g.size()
-	first, _ := g.window(rows)
-	return first
-}
-
-// onScroll moves the drawn window when the view has scrolled near its edge.
-func (g *Grid) onScroll(ctx app.Context, scrollTop float64) {
-	top := int(scrollTop/g.rowHeight()) - windowRows/4
-	if abs(top-g.top) >= windowRows/4 {
-		g.top = max(top, 0)
-	} else {
-		ctx.PreventUpdate()
-	}
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
+func (g *Grid) window(rows int) (first, last int) { return g.bounds(rows) }
 
 func headingClass(r int) string {
 	if r == 0 {
@@ -255,9 +186,7 @@ func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
 		g.ar, g.ac = g.row, g.col
 	}
 	g.wholeRows, g.wholeCols = false, false
-	if first, last := g.window(rows); g.row < first || g.row >= last {
-		g.top = g.row - windowRows/2
-	}
+	g.show(g.row, rows)
 	g.placeEditor(ctx)
 }
 
@@ -392,30 +321,23 @@ func (g *Grid) OnMount(ctx app.Context) {
 	}, true)
 	g.on(grid, "scroll", func(e app.Value) {
 		top := grid.Get("scrollTop").Float()
-		ctx.Dispatch(func(ctx app.Context) { g.onScroll(ctx, top) })
+		ctx.Dispatch(func(ctx app.Context) { g.scrolled(ctx, top) })
 	}, false)
 	g.listenClipboard(ctx, ed)
-	g.measureRows(ctx)
+	g.measure(ctx, func() string {
+		rows, _ := g.size()
+		first, _ := g.window(rows)
+		return CellID(g.Section.ID, first, 0)
+	})
 	g.place(ctx, false)
 }
 
 func (g *Grid) on(target app.Value, event string, fn func(e app.Value), capture bool) {
-	f := app.FuncOf(func(this app.Value, args []app.Value) any {
-		fn(args[0])
-		return nil
-	})
-	target.Call("addEventListener", event, f, capture)
-	g.listen = append(g.listen, listener{target: target, event: event, fn: f, capture: capture})
+	g.listen.on(target, event, fn, capture)
 }
 
 // OnDismount removes the listeners OnMount added.
-func (g *Grid) OnDismount() {
-	for _, l := range g.listen {
-		l.target.Call("removeEventListener", l.event, l.fn, l.capture)
-		l.fn.Release()
-	}
-	g.listen = nil
-}
+func (g *Grid) OnDismount() { g.listen.removeAll() }
 
 // key is what the grid needs of a keydown event.
 type key struct {

@@ -30,32 +30,50 @@ var watchColumns = []struct {
 
 // Watchlist is the sortable table of related tickers. A click on a heading
 // sorts by that column, a second click reverses it; rows are added and
-// removed through ops.
+// removed through ops. Like the grids, it draws only the rows in view (see
+// rowWindow), so a list of 100,000 tickers scrolls as lightly as ten.
 type Watchlist struct {
 	app.Compo
 	Rows []model.WatchRow
 
+	rowWindow
 	sortInit bool // false keeps the analysis's own order
 	sortCol  int
 	desc     bool
+	order    sortedRows
+	listen   listeners
 	add      model.WatchRow
 	addPrice string
 	addChg   string
 	addErr   string
 }
 
+// sortedRows is the watchlist in the order shown, kept between renders: a
+// scroll redraws the table, and sorting 100,000 rows each time would not do.
+type sortedRows struct {
+	rows       []model.WatchRow
+	of         []model.WatchRow // the Rows they were sorted from
+	col        int
+	desc, init bool
+}
+
 func (w *Watchlist) sorted() []model.WatchRow {
-	rows := slices.Clone(w.Rows)
-	if !w.sortInit || w.sortCol < 0 {
-		return rows
+	o := &w.order
+	if o.rows != nil && len(o.of) == len(w.Rows) && (len(w.Rows) == 0 || &o.of[0] == &w.Rows[0]) &&
+		o.col == w.sortCol && o.desc == w.desc && o.init == w.sortInit {
+		return o.rows
 	}
-	by := watchColumns[w.sortCol].cmp
-	slices.SortStableFunc(rows, func(a, b model.WatchRow) int {
-		if w.desc {
-			return by(b, a)
-		}
-		return by(a, b)
-	})
+	rows := slices.Clone(w.Rows)
+	if w.sortInit && w.sortCol >= 0 {
+		by := watchColumns[w.sortCol].cmp
+		slices.SortStableFunc(rows, func(a, b model.WatchRow) int {
+			if w.desc {
+				return by(b, a)
+			}
+			return by(a, b)
+		})
+	}
+	*o = sortedRows{rows: rows, of: w.Rows, col: w.sortCol, desc: w.desc, init: w.sortInit}
 	return rows
 }
 
@@ -69,12 +87,14 @@ func (w *Watchlist) onSort(col int) app.EventHandler {
 	}
 }
 
-// Render draws the table and the add form.
+// Render draws the table (the rows in view) and the add form.
 func (w *Watchlist) Render() app.UI {
 	rows := w.sorted()
+	first, last := w.bounds(len(rows))
+	cols := len(watchColumns) + 1
 	return app.Div().Class("card").ID("watchlist").Body(
 		app.H2().Text("Watchlist"),
-		app.Table().Class("watch").Body(
+		app.Div().Class("watchscroll").ID("watch-scroll").Body(app.Table().Class("watch").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Range(watchColumns).Slice(func(i int) app.UI {
 					cls := ""
@@ -88,19 +108,43 @@ func (w *Watchlist) Render() app.UI {
 				}),
 				app.Th(),
 			)),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI { return w.renderRow(rows[i]) })),
-		),
+			app.TBody().Body(
+				app.If(first > 0, func() app.UI { return w.spacer(first, cols) }),
+				app.Range(rows[first:last]).Slice(func(i int) app.UI { return w.renderRow(first+i, rows[first+i]) }),
+				app.If(last < len(rows), func() app.UI { return w.spacer(len(rows)-last, cols) }),
+			),
+		)),
 		w.renderAdd(),
 	)
 }
 
-func (w *Watchlist) renderRow(r model.WatchRow) app.UI {
+// OnMount follows the table's scrolling, to draw the rows that come into
+// view, and measures a row for the spacers.
+func (w *Watchlist) OnMount(ctx app.Context) {
+	box := app.Window().GetElementByID("watch-scroll")
+	if !box.Truthy() {
+		return
+	}
+	w.listen.on(box, "scroll", func(e app.Value) {
+		top := box.Get("scrollTop").Float()
+		ctx.Dispatch(func(ctx app.Context) { w.scrolled(ctx, top) })
+	}, false)
+	w.measure(ctx, func() string {
+		first, _ := w.bounds(len(w.Rows))
+		return "watch-row-" + strconv.Itoa(first)
+	})
+}
+
+// OnDismount stops following the scrolling.
+func (w *Watchlist) OnDismount() { w.listen.removeAll() }
+
+func (w *Watchlist) renderRow(i int, r model.WatchRow) app.UI {
 	dir := "up"
 	sign := "+"
 	if r.ChangePct < 0 {
 		dir, sign = "down", ""
 	}
-	return app.Tr().Class("watchrow").DataSet("code", r.Code).Body(
+	return app.Tr().Class("watchrow").ID("watch-row-"+strconv.Itoa(i)).DataSet("code", r.Code).Body(
 		app.Td().Class("code").Body(app.Strong().Text(r.Code)),
 		app.Td().Text(r.StockCode),
 		app.Td().Text(r.Name),
