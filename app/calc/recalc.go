@@ -84,6 +84,7 @@ type formula struct {
 	ast   node
 	err   error
 	reads []cellKey // every cell it refers to, ranges spelled out
+	arith *arith    // the short form of a one-operator formula, or nil
 
 	// State of the recalculation under way, valid while mark is the
 	// engine's epoch: kept here rather than in maps, so an edit that
@@ -195,6 +196,7 @@ func (e *Engine) newFormula(k cellKey, input string) *formula {
 	if f.err != nil {
 		return f
 	}
+	f.arith = compileArith(f.ast)
 	seen := map[cellKey]bool{}
 	walkRefs(f.ast, func(r refNode) {
 		si, ok := e.sheet(r.sheet, k.sheet())
@@ -333,6 +335,11 @@ func (e *Engine) evaluate(f *formula) value {
 		return errv(ErrSyntax)
 	}
 	e.current = f.key.sheet()
+	if f.arith != nil {
+		if v, ok := f.arith.eval(e); ok {
+			return v
+		}
+	}
 	v := eval(f.ast, e).scalar()
 	if v.k == kEmpty {
 		return num(0)
