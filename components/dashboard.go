@@ -2,7 +2,6 @@ package components
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,20 +9,21 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"thesisboard/app/calc"
 	"thesisboard/app/client"
 	"thesisboard/app/model"
+	"thesisboard/app/replica"
 )
 
 // Dashboard is the page of one analysis at /a/{id}: the thesis, a grid per
 // section, the charts, the watchlist and the sources.
 //
-// Edits arrive as actionOp from the child components. The page applies each
-// op to its copy at once, through a calc.Engine (the server computes the
-// same formulas the same way), so grids and charts redraw without waiting,
-// then sends the ops to the server one at a time, in order. A rejected op
-// reloads the analysis from the server, so the page never shows what the
-// server does not hold.
+// Edits arrive as actionOp from the child components. The page keeps the
+// analysis in a replica.Replica: each op applies there at once (the engine
+// computes formulas as the server does), so grids and charts redraw without
+// waiting, and goes to the server one at a time, in order. Other sessions'
+// ops arrive from the event stream and apply on top, carried over this
+// tab's edits still on their way; a refused edit is taken out again, so the
+// page ends holding what the server holds.
 type Dashboard struct {
 	app.Compo
 
@@ -32,8 +32,7 @@ type Dashboard struct {
 	status  string // loading, loaded, error
 	loadErr string
 
-	engine      *calc.Engine // d.a's formulas, recalculated edit by edit
-	queue       []model.Op   // applied here, not yet acknowledged by the server
+	rep         *replica.Replica // d.a is rep.Analysis(): the server's and this tab's pending edits
 	sending     bool
 	saveErr     string
 	csvNote     string // what the last CSV upload did
@@ -126,21 +125,19 @@ func (d *Dashboard) load(ctx app.Context) {
 				d.status, d.loadErr = "error", model.ErrorMessage(err)
 				return
 			}
-			d.a, d.status, d.offline = a, "loaded", false
-			d.engine = calc.NewEngine(a)
+			// Edits not on the server yet, this page's or kept in the
+			// browser's storage from before a reload, go on top.
+			var queue []model.Op
+			if d.rep != nil {
+				queue = d.rep.Queue()
+			} else if saved, ok := d.saved(ctx); ok {
+				queue = saved.Queue
+			}
+			d.rep = replica.New(a, session(), queue)
+			d.a, d.status, d.offline = d.rep.Analysis(), "loaded", false
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
 			d.live = openLive(d.ctx, a.ID, a.Version, d.onRemoteOp)
-			// Edits made before a reload (offline, or not yet sent) are in
-			// the browser's storage: apply them again and send them.
-			if len(d.queue) == 0 {
-				if saved, ok := d.saved(ctx); ok && len(saved.Queue) > 0 {
-					d.queue = saved.Queue
-					for _, op := range d.queue {
-						d.engine.Apply(op)
-					}
-				}
-			}
 			d.persist(ctx)
 			d.sendNext(ctx)
 			markReady(ctx, "dashboard")
@@ -154,32 +151,23 @@ func (d *Dashboard) OnDismount() {
 	d.live = nil
 }
 
-// onRemoteOp applies an op committed by another session (or learns the
-// version of one of ours). d.a.Version is the last version whose ops this
-// tab has applied, in order; it is the base every edit is sent with, so the
-// server can tell an edit made without seeing another session's change. A
-// gap in the versions, or an op that does not apply, means the two have
-// drifted: the analysis is loaded again and the queued edits re-applied.
+// onRemoteOp takes an op from the event stream (see replica.Remote): one of
+// this tab's edits coming back, or another session's, applied on top. An
+// edit of this tab it makes impossible is shown as a conflict. If the page
+// cannot follow (a version missing), it loads the analysis again.
 func (d *Dashboard) onRemoteOp(ctx app.Context, lo model.LoggedOp) {
-	if d.a == nil || lo.Version <= d.a.Version {
+	if d.rep == nil {
 		return
 	}
-	if lo.Version > d.a.Version+1 {
+	lost, ok := d.rep.Remote(lo)
+	if !ok {
 		d.rebase(ctx)
 		return
 	}
-	if lo.Session == sessionID {
-		d.a.Version = lo.Version
-		return
-	}
-	next, err := d.apply(lo.Op)
-	if err != nil {
-		d.rebase(ctx)
-		return
-	}
-	next.Version = lo.Version
-	d.a = next
+	d.conflicts = append(d.conflicts, lost...)
+	d.a = d.rep.Analysis()
 	d.persist(ctx)
+	d.sendNext(ctx) // the edit after one that just came back may go
 }
 
 // onOp is a person's edit: it is applied, sent, and can be undone.
@@ -207,51 +195,41 @@ func (d *Dashboard) recordUndo(reverse []model.Op) {
 
 // edit applies ops here at once, as one change of the page (one copy of the
 // analysis, one save to the browser's storage, however many ops), and queues
-// them for the server, each made on the version this tab has seen, which the
-// server checks for conflicts. It stops at the first op that does not apply
-// and returns the ops that reverse the applied ones, newest first.
+// them for the server. It stops at the first op that does not apply and
+// returns the ops that reverse the applied ones, newest first.
 func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
-	next := d.a.Clone()
-	d.engine.Use(next)
-	var reverse []model.Op
-	applied := 0
+	reverse, err := d.rep.Edit(ops...)
 	d.saveErr = ""
-	for _, op := range ops {
-		op.BaseVersion = d.a.Version
-		inv := model.Inverse(next, op)
-		if err := d.engine.Apply(op); err != nil {
-			d.saveErr = model.ErrorMessage(err)
-			break
-		}
-		reverse = append(inv, reverse...)
-		d.queue = append(d.queue, op)
-		applied++
+	if err != nil {
+		d.saveErr = model.ErrorMessage(err)
 	}
-	if applied == 0 {
-		d.engine.Use(d.a)
+	if len(reverse) == 0 {
 		return nil
 	}
-	d.a = next
+	d.a = d.rep.Analysis()
 	d.persist(ctx)
 	d.sendNext(ctx)
 	return reverse
 }
 
-// offlineCopy is what the browser keeps of an analysis: the last state this
-// tab showed and the edits not yet on the server. It survives a reload and
-// a browser restart (localStorage).
+// offlineCopy is what the browser keeps of an analysis: the server's analysis
+// as this tab last heard it and the edits not yet on the server, from which
+// the page is computed again. It survives a reload and a browser restart
+// (localStorage). Copies kept before bases were hold the page as shown in
+// Analysis instead.
 type offlineCopy struct {
-	Analysis *model.Analysis `json:"analysis"`
+	Base     *model.Analysis `json:"base,omitempty"`
+	Analysis *model.Analysis `json:"analysis,omitempty"`
 	Queue    []model.Op      `json:"queue"`
 }
 
 func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
 
 func (d *Dashboard) persist(ctx app.Context) {
-	if d.a == nil || app.IsServer {
+	if d.rep == nil || app.IsServer {
 		return
 	}
-	if err := ctx.LocalStorage().Set(d.storageKey(), offlineCopy{Analysis: d.a, Queue: d.queue}); err != nil {
+	if err := ctx.LocalStorage().Set(d.storageKey(), offlineCopy{Base: d.rep.Base(), Queue: d.rep.Queue()}); err != nil {
 		app.Log("keeping the analysis in the browser failed:", err)
 	}
 }
@@ -259,7 +237,7 @@ func (d *Dashboard) persist(ctx app.Context) {
 func (d *Dashboard) saved(ctx app.Context) (offlineCopy, bool) {
 	var c offlineCopy
 	err := ctx.LocalStorage().Get(d.storageKey(), &c)
-	return c, err == nil && c.Analysis != nil
+	return c, err == nil && (c.Base != nil || c.Analysis != nil)
 }
 
 // restore shows the copy kept in the browser when the server cannot be
@@ -269,8 +247,8 @@ func (d *Dashboard) restore(ctx app.Context) bool {
 	if !ok {
 		return false
 	}
-	d.a, d.queue, d.status = c.Analysis, c.Queue, "loaded"
-	d.engine = calc.NewEngine(d.a)
+	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
+	d.a, d.status = d.rep.Analysis(), "loaded"
 	markReady(ctx, "dashboard")
 	return true
 }
@@ -284,7 +262,7 @@ func (d *Dashboard) goOffline(ctx app.Context) {
 		if !d.offline {
 			return
 		}
-		if len(d.queue) > 0 {
+		if d.rep.Waiting() > 0 {
 			d.sendNext(ctx)
 		} else {
 			d.load(ctx)
@@ -292,65 +270,54 @@ func (d *Dashboard) goOffline(ctx app.Context) {
 	})
 }
 
-// apply applies op to a copy of the analysis through the engine, which
-// recalculates only the formulas the edit reaches. The copy matters: go-app
-// redraws a grid when its section differs from the one it drew, so the old
-// one must stay as it was.
-func (d *Dashboard) apply(op model.Op) (*model.Analysis, error) {
-	next := d.a.Clone()
-	d.engine.Use(next)
-	if err := d.engine.Apply(op); err != nil {
-		d.engine.Use(d.a)
-		return nil, err
-	}
-	return next, nil
-}
-
-// sendNext sends the oldest unacknowledged op unless one is in flight.
+// sendNext sends the next edit when it may go (see replica.Next).
 func (d *Dashboard) sendNext(ctx app.Context) {
-	if d.sending || len(d.queue) == 0 {
+	if d.sending || d.rep == nil {
+		return
+	}
+	seq, op, ok := d.rep.Next()
+	if !ok {
 		return
 	}
 	d.sending = true
-	op := d.queue[0]
 	id := d.id
 	ctx.Async(func() {
 		_, err := apiClient().Apply(context.Background(), id, op)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.sending = false
-			if model.ErrorCode(err) == model.EUNAVAILABLE {
+			switch c := model.ConflictOf(err); {
+			case model.ErrorCode(err) == model.EUNAVAILABLE:
 				// Offline: the edit waits, in order, and is tried again.
+				d.rep.Unsent(seq)
 				d.goOffline(ctx)
 				return
-			}
-			var me *model.Error
-			if errors.As(err, &me) && me.Conflict != nil {
-				d.conflicts = append(d.conflicts, *me.Conflict)
-				d.queue = d.queue[1:]
+			case c != nil:
+				// Theirs is on its way in the stream; load it now rather
+				// than show neither.
+				d.conflicts = append(d.conflicts, *c)
+				d.rep.Refused(seq)
 				d.rebase(ctx)
 				return
-			}
-			if err != nil {
-				d.queue = nil
+			case err != nil:
+				d.rep.Discard()
 				d.saveErr = model.ErrorMessage(err)
 				d.load(ctx)
 				return
+			default:
+				d.rep.Acked(seq)
+				if d.offline {
+					d.load(ctx) // back online: catch up and follow again
+					return
+				}
 			}
-			// The ack's version is not d.a.Version: other sessions' ops may
-			// come before it; the event stream brings them, in order.
-			d.queue = d.queue[1:]
 			d.persist(ctx)
-			if d.offline && len(d.queue) == 0 {
-				d.load(ctx) // back online: catch up and follow again
-				return
-			}
 			d.sendNext(ctx)
 		})
 	})
 }
 
-// rebase loads the server's analysis and applies the edits still queued on
-// top of it, then goes on sending them: a refused edit costs no other one.
+// rebase loads the server's analysis when the page lost its way in the
+// stream, and puts the edits still waiting on top of it.
 func (d *Dashboard) rebase(ctx app.Context) {
 	id := d.id
 	ctx.Async(func() {
@@ -360,26 +327,31 @@ func (d *Dashboard) rebase(ctx app.Context) {
 				d.saveErr = model.ErrorMessage(err)
 				return
 			}
-			d.engine = calc.NewEngine(a)
-			for _, op := range d.queue {
-				d.engine.Apply(op) // refused ones come back as errors when sent
-			}
-			d.a = a
+			d.rep.Reset(a)
+			d.a = d.rep.Analysis()
 			d.sendNext(ctx)
 		})
 	})
 }
 
+// waiting is how many of this tab's edits are not on the server yet.
+func (d *Dashboard) waiting() int {
+	if d.rep == nil {
+		return 0
+	}
+	return d.rep.Waiting()
+}
+
 func (d *Dashboard) saveState() *SaveState {
 	switch {
 	case d.offline:
-		return &SaveState{State: stateOffline, Pending: len(d.queue)}
+		return &SaveState{State: stateOffline, Pending: d.waiting()}
 	case len(d.conflicts) > 0:
 		return &SaveState{State: stateConflict, Pending: len(d.conflicts), Message: "another session changed the same thing"}
 	case d.saveErr != "":
-		return &SaveState{State: stateError, Message: d.saveErr, Pending: len(d.queue)}
-	case len(d.queue) > 0:
-		return &SaveState{State: stateSaving, Pending: len(d.queue)}
+		return &SaveState{State: stateError, Message: d.saveErr, Pending: d.waiting()}
+	case d.waiting() > 0:
+		return &SaveState{State: stateSaving, Pending: d.waiting()}
 	}
 	return &SaveState{State: stateSaved}
 }

@@ -78,16 +78,16 @@ func (h *HistoryPanel) Render() app.UI {
 	)
 }
 
-func who(session string) string {
+func who(by string) string {
 	switch {
-	case session == sessionID:
+	case by == session():
 		return "this tab"
-	case session == "":
+	case by == "":
 		return "API"
-	case strings.HasPrefix(session, "tab-"):
+	case strings.HasPrefix(by, "tab-"):
 		return "another tab"
 	}
-	return session
+	return by
 }
 
 // describe says what an op changed, old → new.

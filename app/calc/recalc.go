@@ -29,6 +29,11 @@ func Apply(a *model.Analysis, op model.Op) error {
 	return nil
 }
 
+// ApplyUncomputed applies op to a like Apply but computes nothing: formulas
+// keep the values they had. It is for a copy nobody looks at until an Engine
+// computes it all again (see app/replica).
+func ApplyUncomputed(a *model.Analysis, op model.Op) error { return applyOp(a, op) }
+
 // applyOp is model.Apply plus what rows or columns moving means for
 // formulas.
 func applyOp(a *model.Analysis, op model.Op) error {

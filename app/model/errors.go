@@ -61,6 +61,15 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// ConflictOf is what collided, for an ECONFLICT error that says; else nil.
+func ConflictOf(err error) *Conflict {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Conflict
+	}
+	return nil
+}
+
 // ErrorCode returns the code of err, EINTERNAL for errors that carry none and
 // "" for nil.
 func ErrorCode(err error) string {

@@ -54,7 +54,7 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 	}
 	o := &open{a: &a, engine: calc.NewEngine(&a), snapshot: a.Version}
 	if a.Version < version {
-		if err := replay(ctx, q, o.engine, a.Version); err != nil {
+		if err := replay(ctx, q, o.engine, a.Version, version); err != nil {
 			return nil, fmt.Errorf("get analysis %d: %w", id, err)
 		}
 	}
@@ -65,11 +65,14 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 	return o, nil
 }
 
-// replay applies the logged ops after version from to the engine's analysis.
-// They were valid when committed, on this same state, so each applies again.
-func replay(ctx context.Context, q querier, e *calc.Engine, from int64) error {
+// replay applies the logged ops after version from, up to version to, to the
+// engine's analysis. They were valid when committed, on this same state, so
+// each applies again. The upper bound matters outside a transaction: ops
+// committed after the analysis row was read are not part of the version
+// read.
+func replay(ctx context.Context, q querier, e *calc.Engine, from, to int64) error {
 	a := e.Analysis()
-	rows, err := q.QueryContext(ctx, `SELECT version, op FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, from)
+	rows, err := q.QueryContext(ctx, `SELECT version, op FROM ops WHERE analysis_id = ? AND version > ? AND version <= ? ORDER BY version`, a.ID, from, to)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,87 @@
+package replica
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"thesisboard/app/calc"
+	"thesisboard/app/model"
+	"thesisboard/app/sample"
+)
+
+func input(a *model.Analysis, cell string) string {
+	r, c, _ := model.ParseAddr(cell)
+	return a.Section("partners").Cell(r, c).Input
+}
+
+// sameAsBase reports whether the view is the base computed, as it must be
+// once every edit is back.
+func sameAsBase(t *testing.T, r *Replica) {
+	t.Helper()
+	b := r.Base().Clone()
+	calc.Recalc(b)
+	x, _ := json.Marshal(b.Sections)
+	y, _ := json.Marshal(r.Analysis().Sections)
+	if string(x) != string(y) || b.Version != r.Version() {
+		t.Error("the settled view is not the server's analysis")
+	}
+}
+
+// TestRemoteCarriedOverPendingRow: this tab inserted a row the server has not
+// ordered yet; another session's edit of row 3, made before it, lands on the
+// row it meant, now row 4, here as on the server.
+func TestRemoteCarriedOverPendingRow(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	meant := input(a, "A3")
+	r := New(a, "me", nil)
+	if _, err := r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2}); err != nil {
+		t.Fatal(err)
+	}
+	seq, op, ok := r.Next()
+	if !ok || op.BaseVersion != a.Version {
+		t.Fatalf("next: %v %+v", ok, op)
+	}
+	theirs := model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B3", Input: "x", BaseVersion: a.Version}
+	if lost, ok := r.Remote(model.LoggedOp{Version: a.Version + 1, Op: theirs, Session: "other"}); !ok || len(lost) > 0 {
+		t.Fatalf("remote: %v %v", ok, lost)
+	}
+	if input(r.Analysis(), "B4") != "x" || input(r.Analysis(), "A4") != meant {
+		t.Errorf("their edit is on the wrong row: B4 %q, A4 %q", input(r.Analysis(), "B4"), input(r.Analysis(), "A4"))
+	}
+	r.Acked(seq)
+	// The server carried the insert over their edit: still row 2.
+	if _, ok := r.Remote(model.LoggedOp{Version: a.Version + 2, Op: op, Session: "me"}); !ok || !r.Settled() {
+		t.Fatal("own edit not taken back")
+	}
+	sameAsBase(t, r)
+}
+
+// TestWaitingEditLosesToRemote: an edit still waiting here, of a cell another
+// session has changed since, is dropped as the server would refuse it, and
+// reported; one already sent is left for the server to refuse.
+func TestWaitingEditLosesToRemote(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	r := New(a, "me", nil)
+	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: "first"})
+	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "mine"})
+	seq, _, _ := r.Next() // C2 goes; B2 waits
+	lost, ok := r.Remote(model.LoggedOp{Version: a.Version + 1, Session: "other",
+		Op: model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "theirs"}})
+	if !ok || len(lost) != 1 || lost[0].Yours != "mine" || lost[0].Theirs != "theirs" {
+		t.Fatalf("conflicts %+v, ok %v", lost, ok)
+	}
+	if got := input(r.Analysis(), "B2"); got != "theirs" {
+		t.Errorf("B2 shows %q", got)
+	}
+	if r.Waiting() != 1 {
+		t.Errorf("%d edits waiting, want the one sent", r.Waiting())
+	}
+	r.Refused(seq) // say C2 was refused too
+	if got := input(r.Analysis(), "C2"); got == "first" || !r.Settled() {
+		t.Errorf("the refused edit still shows: C2 %q", got)
+	}
+	sameAsBase(t, r)
+}
