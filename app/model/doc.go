@@ -35,9 +35,24 @@
 //	{"kind": "set_cell", "sheet": "financial-health", "cell": "B2", "input": "17.9", "baseVersion": 7}
 //	{"kind": "insert_row", "sheet": "fiber-network", "row": 3}
 //	{"kind": "delete_row", "sheet": "fiber-network", "row": 3}
+//	{"kind": "insert_col", "sheet": "fiber-network", "col": 2}   (column B; A is 1)
+//	{"kind": "delete_col", "sheet": "fiber-network", "col": 2}
 //	{"kind": "set_thesis", "field": "verdict", "text": "Yes"}
 //	{"kind": "add_watch", "watch": {"code": "LUMN", "stockCode": "LUMN.N", ...}}
 //	{"kind": "remove_watch", "code": "LUMN"}
+//
+// baseVersion is the version the edit was made on. An edit made on an old
+// version is carried over what other sessions committed since: rows and
+// columns they inserted or deleted move its cell, its row and its formula's
+// references. If they changed the same cell or thesis field, or deleted its
+// row, it is refused with 409:
+//
+//	{"error": {"code": "conflict", "message": "...",
+//	           "conflict": {"sheet": "partners", "cell": "B2", "theirs": "...", "yours": "...", "version": 9}}}
+//
+// with "field" instead of sheet and cell for a thesis field, and "gone": true
+// when the row was deleted. The answer to an accepted op is {"version": N};
+// the event stream sends each op as it was committed, carried over.
 //
 // Errors travel as {"error": {"code": "invalid", "message": "..."}} with the
 // codes defined in errors.go.
