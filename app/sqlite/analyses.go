@@ -23,7 +23,7 @@ func (s *Store) Trash(ctx context.Context) ([]model.Summary, error) {
 }
 
 func (s *Store) list(ctx context.Context, where string) ([]model.Summary, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT id, version, title, ticker, verdict, updated FROM analyses WHERE `+where+` ORDER BY updated DESC, id DESC`)
+	rows, err := s.r.QueryContext(ctx, `SELECT id, version, title, ticker, verdict, updated FROM analysis_heads WHERE `+where+` ORDER BY updated DESC, id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("list analyses: %w", err)
 	}
@@ -58,7 +58,7 @@ func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis,
 	now := s.now()
 	a.Version, a.Created, a.Updated = 1, now, now
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		ts := now.Format(time.RFC3339Nano)
+		ts := stamp(now)
 		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, ticker, verdict, version, created, updated) VALUES (?, ?, ?, 1, ?, ?)`,
 			a.Title, a.Ticker, a.Thesis.Verdict, ts, ts)
 		if err != nil {
@@ -89,7 +89,7 @@ func (s *Store) Duplicate(ctx context.Context, id int64) (*model.Analysis, error
 // Delete moves the analysis to the trash, from which Restore brings it back.
 // Errors: ENOTFOUND.
 func (s *Store) Delete(ctx context.Context, id int64) error {
-	return s.setDeleted(ctx, id, `deleted_at IS NULL`, s.now().Format(time.RFC3339Nano))
+	return s.setDeleted(ctx, id, `deleted_at IS NULL`, stamp(s.now()))
 }
 
 // Restore takes the analysis out of the trash.
@@ -122,7 +122,7 @@ const TrashDays = 30
 // PurgeTrash deletes for good the analyses in the trash since before cutoff,
 // with their op logs, and says how many.
 func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, cutoff.UTC().Format(time.RFC3339Nano))
+	res, err := s.w.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, stamp(cutoff))
 	if err != nil {
 		return 0, fmt.Errorf("purge trash: %w", err)
 	}

@@ -110,7 +110,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	}
 	defer tx.Rollback()
 	now := s.now()
-	ts := now.Format(time.RFC3339Nano)
+	ts := stamp(now)
 	changed := map[int64]*open{}
 	for i, r := range batch {
 		o, ok := checked[r.id]
@@ -154,10 +154,14 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
 	}
 	for id, o := range changed {
-		if o.a.Version-o.snapshot >= snapshotEvery {
+		snap := o.a.Version-o.snapshot >= snapshotEvery
+		if snap {
 			if err := writeSnapshot(ctx, tx, o.a); err != nil {
 				return fail(err)
 			}
+		}
+		if !snap && o.row == rowOf(o.a) {
+			continue // the op log says the version and the time
 		}
 		if _, err := tx.StmtContext(ctx, s.stmts.updateAnalysis).ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
 			return fail(err)
@@ -170,6 +174,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		if o.a.Version-o.snapshot >= snapshotEvery {
 			o.snapshot = o.a.Version
 		}
+		o.row = rowOf(o.a)
 	}
 	return results
 }
@@ -274,7 +279,7 @@ func (s *Store) prepare() error {
 	}{
 		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
-		{&s.stmts.version, `SELECT version FROM analyses WHERE id = ? AND deleted_at IS NULL`},
+		{&s.stmts.version, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`},
 	} {
 		st, err := s.w.Prepare(p.sql)
 		if err != nil {

@@ -32,7 +32,14 @@ type open struct {
 	a        *model.Analysis
 	engine   *calc.Engine
 	snapshot int64
+	row      row // what the analysis row holds
 }
+
+// row is what the analyses table keeps of an analysis besides its version:
+// what the list shows.
+type row struct{ title, ticker, verdict string }
+
+func rowOf(a *model.Analysis) row { return row{a.Title, a.Ticker, a.Thesis.Verdict} }
 
 // load reads analysis id at its latest version: the stored snapshot, then the
 // logged ops after it applied in order.
@@ -40,7 +47,7 @@ type open struct {
 func load(ctx context.Context, q querier, id int64) (*open, error) {
 	var version int64
 	var updated, body string
-	err := q.QueryRowContext(ctx, `SELECT a.version, a.updated, s.body FROM analyses a JOIN snapshots s ON s.analysis_id = a.id
+	err := q.QueryRowContext(ctx, `SELECT a.version, a.updated, s.body FROM analysis_heads a JOIN snapshots s ON s.analysis_id = a.id
 		WHERE a.id = ? AND a.deleted_at IS NULL`, id).Scan(&version, &updated, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound(id)
@@ -53,6 +60,9 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
 	}
 	o := &open{a: &a, engine: calc.NewEngine(&a), snapshot: a.Version}
+	if err := q.QueryRowContext(ctx, `SELECT title, ticker, verdict FROM analyses WHERE id = ?`, id).Scan(&o.row.title, &o.row.ticker, &o.row.verdict); err != nil {
+		return nil, fmt.Errorf("get analysis %d: %w", id, err)
+	}
 	if a.Version < version {
 		if err := replay(ctx, q, o.engine, a.Version, version); err != nil {
 			return nil, fmt.Errorf("get analysis %d: %w", id, err)

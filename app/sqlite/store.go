@@ -124,7 +124,7 @@ func (s *Store) migrate() error {
 			if _, err := tx.Exec(m.sql); err != nil {
 				return err
 			}
-			_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`, version, m.name, s.now().Format(time.RFC3339Nano))
+			_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`, version, m.name, stamp(s.now()))
 			return err
 		})
 		if err != nil {
@@ -154,6 +154,11 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 	err := s.r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res)
 	return res, err
 }
+
+// stamp is how times are stored: RFC 3339 in UTC with all nine fraction
+// digits, so that text order is time order (RFC3339Nano drops trailing
+// zeros, and ".5Z" sorts after ".51Z").
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000000Z07:00") }
 
 func notFound(id int64) error {
 	return model.Errorf(model.ENOTFOUND, "analysis %d not found", id)
