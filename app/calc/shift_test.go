@@ -90,3 +90,35 @@ func TestColumnOpsUndo(t *testing.T) {
 		t.Errorf("delete of column 9 of 3: %v", err)
 	}
 }
+
+// TestUndoOfDeleteMendsReferences deletes a row and a column that formulas
+// on this and another sheet read, then applies the undo: every formula is
+// back as it was, none left at #REF!.
+func TestUndoOfDeleteMendsReferences(t *testing.T) {
+	for _, del := range []model.Op{
+		{Kind: model.OpDeleteRow, Sheet: "s", Row: 3},
+		{Kind: model.OpDeleteCol, Sheet: "s", Col: 1},
+	} {
+		a := sheet(
+			[]string{"h", "h", "h"},
+			[]string{"1", "2", "=A3*2"},
+			[]string{"3", "4", "=SUM(A2:A4)+A3"},
+			[]string{"5", "6", "=A2"},
+		)
+		a.Sections[1].Cells = append(a.Sections[1].Cells, []model.Cell{{Input: "=Data!A3+1"}})
+		Recalc(a)
+		before := a.Clone()
+		undo := Inverse(a, del)
+		if err := Apply(a, del); err != nil {
+			t.Fatal(err)
+		}
+		for _, op := range undo {
+			if err := Apply(a, op); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !reflect.DeepEqual(a.Sections, before.Sections) {
+			t.Errorf("after undoing %s:\n%v\nwant\n%v", del.Kind, a.Sections, before.Sections)
+		}
+	}
+}

@@ -148,7 +148,7 @@ func (r *Replica) Edit(ops ...model.Op) (reverse []model.Op, err error) {
 	applied := 0
 	for _, op := range ops {
 		op.BaseVersion = 0
-		inv := model.Inverse(next, op)
+		inv := calc.Inverse(next, op)
 		if err = r.engine.Apply(op); err != nil {
 			break
 		}
@@ -206,7 +206,7 @@ func (r *Replica) Refused(seq int) {
 	if i < 0 {
 		return
 	}
-	undo := model.Inverse(r.base, r.pending[i].op) // approximate: relative to the base
+	undo := calc.Inverse(r.base, r.pending[i].op) // approximate: relative to the base
 	r.pending = slices.Delete(r.pending, i, i+1)
 	for j := i; j < len(r.pending); j++ {
 		for _, u := range undo {

@@ -132,7 +132,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			results[i].err = err
 			continue
 		}
-		inverse := model.Inverse(o.a, op)
+		inverse := calc.Inverse(o.a, op)
 		undo, err := json.Marshal(inverse)
 		if err != nil {
 			return fail(err)
