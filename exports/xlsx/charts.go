@@ -15,12 +15,11 @@ import (
 // their own columns), and the watchlist's moves, bars coloured by sign. The
 // debt column is a formula on the section's cell, so the chart follows an
 // edit made in Excel.
-func (b *book) chartsSheet() {
+func (b *book) chartsSheet(sheet string) {
 	debt, fcf := b.seriesByID("debt"), b.seriesByID("fcf")
-	if debt == nil && fcf == nil && len(b.a.Watchlist) == 0 {
+	if sheet == "" {
 		return
 	}
-	sheet := b.sheet("Charts")
 	heads := []string{"Period", "Total debt ($B)", "FCF guidance low ($B)", "FCF guidance high ($B)", "FCF midpoint ($B)"}
 	for c, h := range heads {
 		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
@@ -149,4 +148,9 @@ func (b *book) pointCell(p model.SeriesPoint) (model.Cell, bool) {
 		return model.Cell{}, false
 	}
 	return s.Cell(r, c), true
+}
+
+// hasCharts reports whether the analysis has anything to chart.
+func (b *book) hasCharts() bool {
+	return b.seriesByID("debt") != nil || b.seriesByID("fcf") != nil || len(b.a.Watchlist) > 0
 }

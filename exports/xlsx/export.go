@@ -35,7 +35,7 @@ func Write(w io.Writer, a *model.Analysis) error {
 // Build returns the workbook for a; the caller closes it.
 func Build(a *model.Analysis) (*excelize.File, error) {
 	b := &book{f: excelize.NewFile(), a: a, names: map[string]bool{}, styles: map[string]int{},
-		meta: meta{Version: 1, Series: a.Series, Cells: map[string]metaCell{}, AsOf: a.AsOf}, sheetOf: map[string]string{}}
+		meta: meta{Series: a.Series, AsOf: a.AsOf}, sheetOf: map[string]string{}}
 	b.names[metaSheet] = true
 	if err := b.build(); err != nil {
 		b.f.Close()
@@ -54,7 +54,9 @@ type book struct {
 	header int
 	wrap   int
 	err    error
-	meta   meta
+	meta   meta                   // what the metadata sheet's head says
+	metaW  *excelize.StreamWriter // the metadata sheet (see openMeta)
+	metaN  int                    // rows written to it
 	// sheetOf maps section ids and lower-case titles to sheet names.
 	sheetOf map[string]string
 }
@@ -78,14 +80,22 @@ func (b *book) build() error {
 		names[i] = b.sheet(s.Title)
 		b.sheetOf[s.ID] = names[i]
 		b.sheetOf[strings.ToLower(s.Title)] = names[i]
+		b.meta.Sections = append(b.meta.Sections, metaSection{Sheet: names[i], ID: s.ID, Note: s.Note})
 	}
+	// The other sheets too, so the hidden metadata sheet, streamed from
+	// here on as the sections are, comes last.
+	watchlist, sources, charts := b.sheet("Watchlist"), b.sheet("Sources"), ""
+	if b.hasCharts() {
+		charts = b.sheet("Charts")
+	}
+	b.openMeta()
 	for i := range b.a.Sections {
 		b.sectionSheet(&b.a.Sections[i], names[i])
 	}
-	b.watchlistSheet()
-	b.sourcesSheet()
-	b.chartsSheet()
-	b.metaSheet()
+	b.watchlistSheet(watchlist)
+	b.sourcesSheet(sources)
+	b.chartsSheet(charts)
+	b.closeMeta()
 	b.check(b.f.DeleteSheet("Sheet1"))
 	// Excel recomputes every formula on opening, whatever the cached values.
 	full := true
@@ -206,7 +216,6 @@ func (b *book) thesisSheet() {
 // stream starts: the StreamWriter writes those parts of the sheet as it finds
 // them when it flushes.
 func (b *book) sectionSheet(s *model.Section, sheet string) {
-	b.meta.Sections = append(b.meta.Sections, metaSection{Sheet: sheet, ID: s.ID, Note: s.Note})
 	notes := map[string][]string{}
 	for r, row := range s.Cells {
 		for c, cell := range row {
@@ -243,7 +252,7 @@ func (b *book) sectionSheet(s *model.Section, sheet string) {
 		for c, cell := range row {
 			x := b.cell(cell, s)
 			if needsMeta(cell, x.Formula) {
-				b.meta.Cells[sheet+"!"+model.Addr(r, c)] = metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)}
+				b.metaCellRow(sheet+"!"+model.Addr(r, c), metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)})
 			}
 			out[c] = x
 		}
@@ -352,8 +361,7 @@ func (b *book) sourceNote(num int) string {
 
 // watchlistSheet writes the watchlist, streamed like the sections: an Excel
 // table with the change column green or red by sign.
-func (b *book) watchlistSheet() {
-	sheet := b.sheet("Watchlist")
+func (b *book) watchlistSheet(sheet string) {
 	heads := model.WatchHeadings
 	longest := make([]int, len(heads))
 	for c, h := range heads {
@@ -412,8 +420,7 @@ func (b *book) changeColours(sheet, ref string) {
 
 func boolPtr(v bool) *bool { return &v }
 
-func (b *book) sourcesSheet() {
-	sheet := b.sheet("Sources")
+func (b *book) sourcesSheet(sheet string) {
 	heads := []string{"Ref", "Title", "URL", "As of"}
 	for c, h := range heads {
 		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))

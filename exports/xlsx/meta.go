@@ -103,14 +103,17 @@ func needsMeta(c model.Cell, formula string) bool {
 	return true
 }
 
-// metaSheet writes the metadata as JSON in cells of metaChunk characters,
-// streamed like the other sheets.
-func (b *book) metaSheet() {
+// The metadata sheet (format 2) is streamed as the sections are: row 1 says
+// "thesisboard", 2; rows marked "head" hold the JSON of meta without its
+// cells, in chunks; every other row holds one cell's key ("Sheet!B2") and
+// its metaCell as JSON. So it costs no memory that grows with the rows.
+// Format 1, written before, held the whole meta as JSON chunks in column A;
+// readMeta reads both.
+const metaFormat = 2
+
+// openMeta starts the metadata sheet, once the sections' sheets are named.
+func (b *book) openMeta() {
 	b.check(func() error {
-		data, err := json.Marshal(b.meta)
-		if err != nil {
-			return err
-		}
 		if _, err := b.f.NewSheet(metaSheet); err != nil {
 			return err
 		}
@@ -118,22 +121,55 @@ func (b *book) metaSheet() {
 		if err != nil {
 			return err
 		}
-		s := string(data)
-		for row := 1; len(s) > 0; row++ {
+		b.metaW = sw
+		head := b.meta
+		head.Version = metaFormat
+		data, err := json.Marshal(head)
+		if err != nil {
+			return err
+		}
+		if err := b.metaRow("thesisboard", strconv.Itoa(metaFormat)); err != nil {
+			return err
+		}
+		for s := string(data); len(s) > 0; {
 			n := min(len(s), metaChunk)
 			for n < len(s) && !utf8.RuneStart(s[n]) { // whole characters per cell
 				n--
 			}
-			if err := sw.SetRow("A"+strconv.Itoa(row), []any{s[:n]}); err != nil {
+			if err := b.metaRow("head", s[:n]); err != nil {
 				return err
 			}
 			s = s[n:]
 		}
-		if err := sw.Flush(); err != nil {
-			return err
-		}
-		return b.f.SetSheetVisible(metaSheet, false, true)
+		return nil
 	}())
+}
+
+// metaRow writes the next row of the metadata sheet.
+func (b *book) metaRow(a, v string) error {
+	if b.metaW == nil {
+		return nil
+	}
+	b.metaN++
+	return b.metaW.SetRow("A"+strconv.Itoa(b.metaN), []any{a, v})
+}
+
+// metaCellRow records the metadata of the cell at key ("Sheet!B2").
+func (b *book) metaCellRow(key string, m metaCell) {
+	data, err := json.Marshal(m)
+	if err == nil {
+		err = b.metaRow(key, string(data))
+	}
+	b.check(err)
+}
+
+// closeMeta ends the metadata sheet and hides it from everyone but code.
+func (b *book) closeMeta() {
+	if b.metaW == nil {
+		return
+	}
+	b.check(b.metaW.Flush())
+	b.check(b.f.SetSheetVisible(metaSheet, false, true))
 }
 
 // readMeta returns the metadata of a workbook thesisboard wrote, or nil.
@@ -145,15 +181,34 @@ func readMeta(f *excelize.File) *meta {
 	if err != nil {
 		return nil
 	}
-	var s strings.Builder
-	for _, r := range rows {
-		if len(r) > 0 {
-			s.WriteString(r[0])
+	var head strings.Builder
+	cells := map[string]metaCell{}
+	if len(rows) > 0 && len(rows[0]) > 1 && rows[0][0] == "thesisboard" && rows[0][1] == strconv.Itoa(metaFormat) {
+		for _, r := range rows[1:] {
+			switch {
+			case len(r) < 2:
+			case r[0] == "head":
+				head.WriteString(r[1])
+			default:
+				var c metaCell
+				if json.Unmarshal([]byte(r[1]), &c) == nil {
+					cells[r[0]] = c
+				}
+			}
+		}
+	} else {
+		for _, r := range rows { // format 1
+			if len(r) > 0 {
+				head.WriteString(r[0])
+			}
 		}
 	}
 	var m meta
-	if json.Unmarshal([]byte(s.String()), &m) != nil || m.Version != 1 {
+	if json.Unmarshal([]byte(head.String()), &m) != nil || m.Version != 1 && m.Version != metaFormat {
 		return nil
+	}
+	if m.Cells == nil {
+		m.Cells = cells
 	}
 	return &m
 }
