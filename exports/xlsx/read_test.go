@@ -3,7 +3,9 @@ package xlsx
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -206,6 +208,45 @@ func TestFormulasBothWays(t *testing.T) {
 	}
 	f.Close()
 	res, err := Read(context.Background(), buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameContent(t, res.Analysis, a)
+}
+
+// TestReadsMetadataFormat1 rewrites an export's metadata sheet the way
+// thesisboard wrote it before format 2 (the whole JSON in column A chunks)
+// and reads the workbook back whole.
+func TestReadsMetadataFormat1(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readMeta(f)
+	if m == nil || len(m.Cells) == 0 {
+		t.Fatal("no metadata in format 2")
+	}
+	m.Version = 1
+	data, _ := json.Marshal(m)
+	rows, _ := f.GetRows(metaSheet)
+	for range rows {
+		f.RemoveRow(metaSheet, 1)
+	}
+	for row, s := 1, string(data); len(s) > 0; row++ {
+		n := min(len(s), 1000)
+		f.SetCellStr(metaSheet, "A"+strconv.Itoa(row), s[:n])
+		s = s[n:]
+	}
+	var old bytes.Buffer
+	if _, err := f.WriteTo(&old); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read(context.Background(), old.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
