@@ -282,7 +282,7 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 	d.sending = true
 	id := d.id
 	ctx.Async(func() {
-		_, err := apiClient().Apply(context.Background(), id, op)
+		version, err := apiClient().Apply(context.Background(), id, op)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.sending = false
 			switch c := model.ConflictOf(err); {
@@ -304,7 +304,7 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 				d.load(ctx)
 				return
 			default:
-				d.rep.Acked(seq)
+				d.rep.Acked(seq, version)
 				if d.offline {
 					d.load(ctx) // back online: catch up and follow again
 					return

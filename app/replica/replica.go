@@ -37,10 +37,11 @@ type Replica struct {
 // one restored from before a reload (old) is relative to an older version
 // instead, and is left for the server to carry over what it missed.
 type pending struct {
-	seq   int
-	op    model.Op
-	state int   // waiting, sent, acked
-	old   int64 // the version a restored edit was made on, or 0
+	seq     int
+	op      model.Op
+	state   int   // waiting, sent, acked
+	version int64 // the version the server committed it at, once acked
+	old     int64 // the version a restored edit was made on, or 0
 }
 
 const (
@@ -165,19 +166,32 @@ func (r *Replica) Edit(ops ...model.Op) (reverse []model.Op, err error) {
 }
 
 // Next is the oldest edit not yet sent, with the number to report its fate
-// by; false when none waits or the one before is not back from the stream
-// yet. Edits go one at a time, in order, and each on a base that holds the
-// one before: then the only ops the server carries it over are other
-// sessions', each relative to the state the one before left, which is what
-// calc.Rebase assumes.
+// by; false when none waits or one is on its way. Edits go one at a time, in
+// order, each on a version that holds the ones before: then the only ops the
+// server carries it over are other sessions', each relative to the state the
+// one before left, which is what calc.Rebase assumes. That version is known
+// at once when the server acknowledged the edits before at the versions
+// right after the base (nobody else committed in between, the common case);
+// otherwise the next edit waits for the stream to bring them back.
 func (r *Replica) Next() (seq int, op model.Op, ok bool) {
+	base := r.base.Version
 	for i := range r.pending {
 		switch p := &r.pending[i]; p.state {
-		case sent, acked:
+		case sent:
 			return 0, model.Op{}, false
+		case acked:
+			if p.version != base+1 {
+				return 0, model.Op{}, false // another session's op is in between
+			}
+			base++
 		case waiting:
 			p.state = sent
-			return p.seq, r.outgoing(*p), true
+			op := p.op
+			op.BaseVersion = base
+			if p.old != 0 {
+				op.BaseVersion = p.old
+			}
+			return p.seq, op, true
 		}
 	}
 	return 0, model.Op{}, false
@@ -191,10 +205,10 @@ func (r *Replica) Unsent(seq int) {
 	}
 }
 
-// Acked records that the server committed edit seq; the next one may go.
-func (r *Replica) Acked(seq int) {
+// Acked records that the server committed edit seq at version.
+func (r *Replica) Acked(seq int, version int64) {
 	if i := r.find(seq); i >= 0 {
-		r.pending[i].state = acked
+		r.pending[i].state, r.pending[i].version = acked, version
 	}
 }
 

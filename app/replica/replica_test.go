@@ -50,7 +50,7 @@ func TestRemoteCarriedOverPendingRow(t *testing.T) {
 	if input(r.Analysis(), "B4") != "x" || input(r.Analysis(), "A4") != meant {
 		t.Errorf("their edit is on the wrong row: B4 %q, A4 %q", input(r.Analysis(), "B4"), input(r.Analysis(), "A4"))
 	}
-	r.Acked(seq)
+	r.Acked(seq, a.Version+2)
 	// The server carried the insert over their edit: still row 2.
 	if _, ok := r.Remote(model.LoggedOp{Version: a.Version + 2, Op: op, Session: "me"}); !ok || !r.Settled() {
 		t.Fatal("own edit not taken back")

@@ -158,7 +158,7 @@ func TestReplicasConverge(t *testing.T) {
 					var me *model.Error
 					switch {
 					case err == nil && version > 0:
-						rep.Acked(seq)
+						rep.Acked(seq, version)
 					case errors.As(err, &me) && me.Code == model.ECONFLICT:
 						if me.Conflict == nil || me.Conflict.Yours == "" && !me.Conflict.Gone && me.Conflict.Field == "" {
 							t.Errorf("%s: a conflict without what collided: %+v", session, me)
