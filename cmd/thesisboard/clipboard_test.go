@@ -77,9 +77,16 @@ func TestClipboardAndFill(t *testing.T) {
 	waitFor(t, ctx, "the sheet to grow", `document.getElementById("cell-financial-health-F7") !== null && document.getElementById("cell-financial-health-F7").dataset.show === "3"`)
 
 	// Fill down: a formula in G5 copied to G6:G7 with its references moved.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys("=F5*10"), typeKeys(kb.Enter),
-		chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowDown, shift),
-		typeKeys("d", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys("=F5*10"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	// As a person would, see the result before selecting again.
+	waitFor(t, ctx, "the formula", `document.getElementById("cell-financial-health-G5").dataset.show === "10"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowDown, shift)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "G5:G7 selected", `document.getElementById("grid-financial-health").dataset.sel === "4,6,6,6"`)
+	if err := chromedp.Do(ctx, typeKeys("d", chromedp.KeyModifiers(chromedp.ModifierCtrl))); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the fill", `document.getElementById("cell-financial-health-G7").dataset.show === "30"`)
