@@ -2,6 +2,10 @@
 // the analyses list and the dashboard of one analysis (thesis card, editable
 // grids, ECharts charts, watchlist). It runs in the browser as WASM; on the
 // server go-app only prerenders the empty frame, and data loads after mount.
+// The dashboard keeps its analysis in an app/replica.Replica, which owns the
+// rules for edits in flight and ops arriving from other sessions; the
+// components only draw it and turn keys and clicks into ops. Long tables
+// (grids, watchlist) draw only the rows in view through rowWindow.
 //
 // Things about go-app v10.1.11 this package relies on, learnt the hard way:
 //   - A handler built in a loop that captures the row's data needs
@@ -20,6 +24,9 @@
 //     typed in are cleared through the DOM.
 //   - The server's prerendered page is inert until the WASM mounts: pages set
 //     <body data-ready> when they are usable, and tests wait for it.
+//   - Under load, a click that follows a key within a millisecond can be
+//     handled before it; browser tests wait for what a key did, as a person
+//     would look, before the next click.
 package components
 
 import "github.com/maxence-charriere/go-app/v10/pkg/app"

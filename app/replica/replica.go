@@ -16,6 +16,7 @@
 package replica
 
 import (
+	"fmt"
 	"slices"
 
 	"thesisboard/app/calc"
@@ -349,4 +350,17 @@ func (r *Replica) Reset(a *model.Analysis) {
 	}
 	r.base = a.Clone()
 	r.rebuild(a)
+}
+
+// String describes the replica's version and pending edits, for logs.
+func (r *Replica) String() string {
+	out := fmt.Sprintf("at version %d;", r.base.Version)
+	for _, p := range r.pending {
+		out += fmt.Sprintf(" %s %s%s (%s", p.op.Kind, p.op.Sheet, "!"+p.op.Cell, [...]string{"waiting", "sent", "acked"}[p.state])
+		if p.version != 0 {
+			out += fmt.Sprintf(" at %d", p.version)
+		}
+		out += ")"
+	}
+	return out
 }

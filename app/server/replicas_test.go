@@ -176,12 +176,12 @@ func TestReplicasConverge(t *testing.T) {
 			}
 			// settle sends what is left as the stream brings each edit back.
 			settle := func() {
-				for deadline := time.Now().Add(20 * time.Second); !rep.Settled() && time.Now().Before(deadline); {
+				for deadline := time.Now().Add(time.Minute); !rep.Settled() && time.Now().Before(deadline); {
 					pump()
 					time.Sleep(time.Millisecond)
 				}
 				if !rep.Settled() {
-					t.Errorf("%s: %d edits never came back", session, rep.Waiting())
+					t.Errorf("%s: %d edits never came back: %s", session, rep.Waiting(), rep)
 				}
 			}
 			for i := range edits {
