@@ -195,7 +195,7 @@ func TestReplicasConverge(t *testing.T) {
 			settle()
 			sending.Done()
 			want := <-final
-			deadline := time.Now().Add(20 * time.Second)
+			deadline := time.Now().Add(time.Minute)
 			for rep.Version() < want && time.Now().Before(deadline) {
 				select {
 				case l := <-events:
