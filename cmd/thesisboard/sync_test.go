@@ -87,6 +87,48 @@ func TestConflictShownAndResolved(t *testing.T) {
 	}
 }
 
+// TestThesisConflictShownAndResolved does for a thesis field what
+// TestConflictShownAndResolved does for a cell: another session changes the
+// summary unseen, this tab's edit of it is refused, the card names the
+// field with both texts, and "Use mine" puts this tab's text in.
+func TestThesisConflictShownAndResolved(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	// Once the tab shows an edit made through the API, its stream is live:
+	// the change written to the store below, which no event announces, is
+	// one it has not seen.
+	res, err := http.Post(m.URL()+"/api/analyses/1/ops", "application/json", strings.NewReader(`{"kind":"set_thesis","field":"conviction","text":"Medium"}`))
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("warm-up edit: %v %v", err, res.Status)
+	}
+	res.Body.Close()
+	waitFor(t, ctx, "the live stream", `document.getElementById("thesis-conviction").textContent === "Medium"`)
+	if _, err := m.Store().Apply(ctx, 1, model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "Their summary", BaseVersion: 2}, "other-session"); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-summary"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the editor", `document.getElementById("thesis-edit") !== null`)
+	eval[bool](t, ctx, `(() => { const e = document.getElementById("thesis-edit"); e.value = "My summary"; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-save"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the conflict", `document.querySelector('#conflicts .conflict[data-field="summary"]') !== null`)
+	if got := eval[string](t, ctx, `document.getElementById("conflicts").innerText`); !strings.Contains(got, "Thesis summary") || !strings.Contains(got, "Their summary") || !strings.Contains(got, "My summary") {
+		t.Errorf("conflict card = %q", got)
+	}
+	waitFor(t, ctx, "theirs on the card", `document.getElementById("thesis-summary").textContent.includes("Their summary")`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#conflicts .use-mine"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "mine saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("thesis-summary").textContent.includes("My summary") && document.getElementById("conflicts") === null`)
+	if a, _ := m.Store().Get(ctx, 1); a.Thesis.Summary != "My summary" {
+		t.Errorf("server summary after Use mine = %q", a.Thesis.Summary)
+	}
+}
+
 // TestHistoryPanelRestores edits a cell twice, opens the history, sees old →
 // new, restores the version before the edits and sees the cell come back.
 func TestHistoryPanelRestores(t *testing.T) {
