@@ -37,6 +37,8 @@ type Dashboard struct {
 	saveErr     string
 	csvNote     string // what the last CSV upload did
 	offline     bool   // the server cannot be reached; edits wait in the browser
+	baseSaved   bool   // the browser holds this load's base (see persist)
+	baseDue     bool   // a save of the base is scheduled
 	showHistory bool   // the history panel is open
 	ctx         app.Context
 	live        *liveStream // other sessions' ops, as they are committed
@@ -134,6 +136,7 @@ func (d *Dashboard) load(ctx app.Context) {
 				queue = saved.Queue
 			}
 			d.rep = replica.New(a, session(), queue)
+			d.baseSaved = false
 			d.a, d.status, d.offline = d.rep.Analysis(), "loaded", false
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
@@ -210,47 +213,6 @@ func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
 	d.persist(ctx)
 	d.sendNext(ctx)
 	return reverse
-}
-
-// offlineCopy is what the browser keeps of an analysis: the server's analysis
-// as this tab last heard it and the edits not yet on the server, from which
-// the page is computed again. It survives a reload and a browser restart
-// (localStorage). Copies kept before bases were hold the page as shown in
-// Analysis instead.
-type offlineCopy struct {
-	Base     *model.Analysis `json:"base,omitempty"`
-	Analysis *model.Analysis `json:"analysis,omitempty"`
-	Queue    []model.Op      `json:"queue"`
-}
-
-func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
-
-func (d *Dashboard) persist(ctx app.Context) {
-	if d.rep == nil || app.IsServer {
-		return
-	}
-	if err := ctx.LocalStorage().Set(d.storageKey(), offlineCopy{Base: d.rep.Base(), Queue: d.rep.Queue()}); err != nil {
-		app.Log("keeping the analysis in the browser failed:", err)
-	}
-}
-
-func (d *Dashboard) saved(ctx app.Context) (offlineCopy, bool) {
-	var c offlineCopy
-	err := ctx.LocalStorage().Get(d.storageKey(), &c)
-	return c, err == nil && (c.Base != nil || c.Analysis != nil)
-}
-
-// restore shows the copy kept in the browser when the server cannot be
-// reached.
-func (d *Dashboard) restore(ctx app.Context) bool {
-	c, ok := d.saved(ctx)
-	if !ok {
-		return false
-	}
-	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
-	d.a, d.status = d.rep.Analysis(), "loaded"
-	markReady(ctx, "dashboard")
-	return true
 }
 
 // goOffline marks the page offline and tries the server again shortly:

@@ -1,0 +1,95 @@
+package components
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"thesisboard/app/model"
+	"thesisboard/app/replica"
+)
+
+// The browser keeps, per analysis, what the page needs to show it and to
+// send its edits without the server, through a reload and a browser restart
+// (localStorage): the server's analysis as the tab last heard it (the base)
+// and the edits not yet on the server (the queue), from which the page is
+// computed again.
+//
+// The queue is saved at every change: an edit must never be lost. The base
+// is large (a whole analysis) and is saved at most every baseEvery: a base a
+// little behind only means that, offline, the page shows others' latest
+// changes later, while the server, which carries queued edits over what
+// they did not see, ends with everything.
+
+// baseEvery is the longest the saved base lags the page's.
+const baseEvery = 2 * time.Second
+
+// offlineCopy is how a tab kept an analysis before base and queue were
+// apart: the page as shown (Analysis) or the base, and the queue.
+type offlineCopy struct {
+	Base     *model.Analysis `json:"base,omitempty"`
+	Analysis *model.Analysis `json:"analysis,omitempty"`
+	Queue    []model.Op      `json:"queue"`
+}
+
+func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
+
+// persist saves the queue now and the base soon (at once the first time
+// after a load).
+func (d *Dashboard) persist(ctx app.Context) {
+	if d.rep == nil || app.IsServer {
+		return
+	}
+	d.store(ctx, "/queue", d.rep.Queue())
+	if !d.baseSaved {
+		d.saveBase(ctx)
+		return
+	}
+	if !d.baseDue {
+		d.baseDue = true
+		d.ctx.After(baseEvery, func(ctx app.Context) {
+			d.baseDue = false
+			d.saveBase(ctx)
+		})
+	}
+}
+
+func (d *Dashboard) saveBase(ctx app.Context) {
+	if d.rep != nil {
+		d.store(ctx, "/base", d.rep.Base())
+		d.baseSaved = true
+	}
+}
+
+func (d *Dashboard) store(ctx app.Context, suffix string, v any) {
+	if err := ctx.LocalStorage().Set(d.storageKey()+suffix, v); err != nil {
+		app.Log("keeping the analysis in the browser failed:", err)
+	}
+}
+
+// saved is what the browser kept of the analysis, if anything.
+func (d *Dashboard) saved(ctx app.Context) (offlineCopy, bool) {
+	var c offlineCopy
+	ls := ctx.LocalStorage()
+	if ls.Get(d.storageKey()+"/base", &c.Base) == nil && c.Base != nil {
+		ls.Get(d.storageKey()+"/queue", &c.Queue)
+		return c, true
+	}
+	err := ls.Get(d.storageKey(), &c) // kept by an earlier version
+	return c, err == nil && (c.Base != nil || c.Analysis != nil)
+}
+
+// restore shows the copy kept in the browser when the server cannot be
+// reached.
+func (d *Dashboard) restore(ctx app.Context) bool {
+	c, ok := d.saved(ctx)
+	if !ok {
+		return false
+	}
+	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
+	d.a, d.status = d.rep.Analysis(), "loaded"
+	d.baseSaved = true
+	markReady(ctx, "dashboard")
+	return true
+}
