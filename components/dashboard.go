@@ -38,7 +38,7 @@ type Dashboard struct {
 	csvNote     string // what the last CSV upload did
 	offline     bool   // the server cannot be reached; edits wait in the browser
 	baseSaved   bool   // the browser holds this load's base (see persist)
-	baseDue     bool   // a save of the base is scheduled
+	listen      listeners
 	showHistory bool   // the history panel is open
 	ctx         app.Context
 	live        *liveStream // other sessions' ops, as they are committed
@@ -56,6 +56,7 @@ func (d *Dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionOps, d.onOps)
 	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
 	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
+	d.keepOnHide(ctx)
 }
 
 // history replays the last entry of from (undo or redo) as new edits and
@@ -152,6 +153,7 @@ func (d *Dashboard) load(ctx app.Context) {
 func (d *Dashboard) OnDismount() {
 	d.live.close()
 	d.live = nil
+	d.listen.removeAll()
 }
 
 // onRemoteOp takes an op from the event stream (see replica.Remote): one of
@@ -218,6 +220,9 @@ func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
 // goOffline marks the page offline and tries the server again shortly:
 // sending the waiting edits, or loading the analysis when none wait.
 func (d *Dashboard) goOffline(ctx app.Context) {
+	if !d.offline {
+		d.saveBase(ctx) // the freshest base this tab will have for a while
+	}
 	d.offline = true
 	d.persist(ctx)
 	d.ctx.After(2*time.Second, func(ctx app.Context) {
