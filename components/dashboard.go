@@ -39,7 +39,7 @@ type Dashboard struct {
 	offline     bool   // the server cannot be reached; edits wait in the browser
 	baseSaved   bool   // the browser holds this load's base (see persist)
 	listen      listeners
-	showHistory bool   // the history panel is open
+	showHistory bool // the history panel is open
 	ctx         app.Context
 	live        *liveStream // other sessions' ops, as they are committed
 	// undo and redo hold, per edit of this tab, the ops that reverse it.
