@@ -35,11 +35,11 @@ type Dashboard struct {
 	rep         *replica.Replica // d.a is rep.Analysis(): the server's and this tab's pending edits
 	sending     bool
 	saveErr     string
-	csvNote     string // what the last CSV upload did
-	offline     bool   // the server cannot be reached; edits wait in the browser
-	baseSaved   bool   // the browser holds this load's base (see persist)
-	listen      listeners
-	showHistory bool // the history panel is open
+	csvNote     string    // what the last CSV upload did
+	offline     bool      // the server cannot be reached; edits wait in the browser
+	baseSaved   bool      // the browser holds this load's base (see persist)
+	showHistory bool      // the history panel is open
+	listen      listeners // DOM listeners added in OnMount
 	ctx         app.Context
 	live        *liveStream // other sessions' ops, as they are committed
 	// undo and redo hold, per edit of this tab, the ops that reverse it.
