@@ -6,28 +6,18 @@ import (
 	"reflect"
 	"testing"
 
+	"thesisboard/app/calc/calctest"
 	"thesisboard/app/model"
 )
 
 // sheet builds an analysis with one section "s" (title "Data") from inputs in
 // row-major order, plus a second section "other" (title "Financial health").
 func sheet(rows ...[]string) *model.Analysis {
-	build := func(id, title string, rows [][]string) model.Section {
-		s := model.Section{ID: id, Title: title}
-		for _, r := range rows {
-			cells := make([]model.Cell, len(r))
-			for i, in := range r {
-				v, f := model.ParseInput(in, "")
-				cells[i] = model.Cell{Input: in, Value: v, Format: f}
-			}
-			s.Cells = append(s.Cells, cells)
-		}
-		return s
-	}
-	return &model.Analysis{Sections: []model.Section{
-		build("s", "Data", rows),
-		build("other", "Financial health", [][]string{{"Metric", "Value"}, {"Debt", "$18.3B"}, {"FCF", "$1.2–$1.4B"}}),
-	}}
+	a := calctest.Sheet(rows...)
+	other := calctest.Sheet([]string{"Metric", "Value"}, []string{"Debt", "$18.3B"}, []string{"FCF", "$1.2–$1.4B"}).Sections[0]
+	other.ID, other.Title = "other", "Financial health"
+	a.Sections = append(a.Sections, other)
+	return a
 }
 
 // calc evaluates one formula in cell Z1 of sheet s next to the given rows.

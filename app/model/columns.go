@@ -27,7 +27,7 @@ func applyCol(a *Analysis, op Op) error {
 				s.Cells[r] = slices.Insert(row, i, Cell{})
 			}
 		}
-		shiftSeriesCols(a, op.Sheet, i, +1)
+		shiftSeries(a, op.Sheet, i, +1, true)
 		return nil
 	}
 	if width <= 1 {
@@ -38,28 +38,8 @@ func applyCol(a *Analysis, op Op) error {
 			s.Cells[r] = slices.Delete(row, i, i+1)
 		}
 	}
-	shiftSeriesCols(a, op.Sheet, i, -1)
+	shiftSeries(a, op.Sheet, i, -1, true)
 	return nil
-}
-
-// shiftSeriesCols is shiftSeries for columns: an insert at column index i
-// pushes points at or right of it right; a delete drops the points in column
-// i and pulls the ones right of it left.
-func shiftSeriesCols(a *Analysis, sheet string, i, delta int) {
-	for si := range a.Series {
-		pts := a.Series[si].Points[:0]
-		for _, p := range a.Series[si].Points {
-			r, c, err := ParseAddr(p.Cell)
-			if p.Sheet == sheet && err == nil && c >= i {
-				if delta < 0 && c == i {
-					continue
-				}
-				p.Cell = Addr(r, c+delta)
-			}
-			pts = append(pts, p)
-		}
-		a.Series[si].Points = pts
-	}
 }
 
 // inverseCol is Inverse for column ops: a deleted column comes back with its

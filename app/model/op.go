@@ -163,27 +163,32 @@ func applyRow(a *Analysis, op Op) error {
 			return Errorf(EINVALID, "sheet %q already has the most rows a section can hold (%d)", op.Sheet, MaxSectionRows)
 		}
 		s.Cells = slices.Insert(s.Cells, i, []Cell(nil))
-		shiftSeries(a, op.Sheet, i, +1)
+		shiftSeries(a, op.Sheet, i, +1, false)
 		return nil
 	}
 	s.Cells = slices.Delete(s.Cells, i, i+1)
-	shiftSeries(a, op.Sheet, i, -1)
+	shiftSeries(a, op.Sheet, i, -1, false)
 	return nil
 }
 
-// shiftSeries keeps series points on their cells when rows of sheet move: an
-// insert at row index i pushes points at or below it down; a delete drops the
-// points on row i and pulls the ones below up.
-func shiftSeries(a *Analysis, sheet string, i, delta int) {
+// shiftSeries keeps series points on their cells when rows (or, with cols,
+// columns) of sheet move: an insert at index i pushes points at or after it
+// on; a delete drops the points at i and pulls the ones after it back.
+func shiftSeries(a *Analysis, sheet string, i, delta int, cols bool) {
 	for si := range a.Series {
 		pts := a.Series[si].Points[:0]
 		for _, p := range a.Series[si].Points {
 			r, c, err := ParseAddr(p.Cell)
-			if p.Sheet == sheet && err == nil && r >= i {
-				if delta < 0 && r == i {
+			at := &r
+			if cols {
+				at = &c
+			}
+			if p.Sheet == sheet && err == nil && *at >= i {
+				if delta < 0 && *at == i {
 					continue
 				}
-				p.Cell = Addr(r+delta, c)
+				*at += delta
+				p.Cell = Addr(r, c)
 			}
 			pts = append(pts, p)
 		}

@@ -43,12 +43,7 @@ func BenchmarkFsync(b *testing.B) {
 // nothing of thesisboard around it.
 func BenchmarkSQLiteCommit(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	s, a := benchStore(b)
 	var lat []time.Duration
 	v := a.Version
 	for b.Loop() {
@@ -80,12 +75,7 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 // client; p50 and p99 are reported next to the average.
 func BenchmarkCommit(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	s, a := benchStore(b)
 	var lat []time.Duration
 	i := 0
 	for b.Loop() {
@@ -103,12 +93,7 @@ func BenchmarkCommit(b *testing.B) {
 // ops old: the worst case of a read between snapshots.
 func BenchmarkGetReplaying(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	s, a := benchStore(b)
 	for i := range snapshotEvery - 2 {
 		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: fmt.Sprint(i)}, "bench"); err != nil {
 			b.Fatal(err)
@@ -125,12 +110,7 @@ func BenchmarkGetReplaying(b *testing.B) {
 // sustained acknowledged ops per second.
 func BenchmarkCommit50Clients(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
+	s, a := benchStore(b)
 	var next atomic.Int64
 	start := time.Now()
 	var wg sync.WaitGroup
@@ -147,4 +127,18 @@ func BenchmarkCommit50Clients(b *testing.B) {
 	}
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "ops/s")
+}
+
+// benchStore is a store in a temporary folder holding the sample analysis.
+func benchStore(b *testing.B) (*Store, *model.Analysis) {
+	s, err := Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { s.Close() })
+	a, err := s.Create(context.Background(), sample.Lumen(time.Now()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, a
 }

@@ -177,3 +177,18 @@ func typeKeys(keys string, opts ...chromedp.KeyOption) chromedp.Action[chromedp.
 		return nil
 	})
 }
+
+// opKinds lists the kinds of the ops in analysis id's log, oldest first,
+// comma-separated.
+func opKinds(t *testing.T, m *Main, id int64) string {
+	t.Helper()
+	ops, err := m.Store().Ops(t.Context(), id, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := make([]string, len(ops))
+	for i, o := range ops {
+		kinds[i] = o.Op.Kind
+	}
+	return strings.Join(kinds, ",")
+}

@@ -280,15 +280,7 @@ func TestUndoRedoAndRows(t *testing.T) {
 	}
 	waitFor(t, ctx, "the row gone", `document.getElementById("cell-fiber-network-A3").textContent === "Glass strands per cable"`)
 	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
-	ops, err := m.Store().Ops(ctx, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kinds []string
-	for _, o := range ops {
-		kinds = append(kinds, o.Op.Kind)
-	}
-	if got := strings.Join(kinds, ","); got != "set_cell,set_cell,set_cell,set_cell,insert_row,delete_row" {
+	if got := opKinds(t, m, 1); got != "set_cell,set_cell,set_cell,set_cell,insert_row,delete_row" {
 		t.Errorf("server ops = %s", got)
 	}
 	a, _ := m.Store().Get(ctx, 1)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -76,15 +75,7 @@ func TestColumnsAndContextMenu(t *testing.T) {
 	waitFor(t, ctx, "the row below", cell("A4")+` === "" && `+cell("A5")+`.startsWith("Altman")`)
 	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved"`)
 
-	ops, err := m.Store().Ops(ctx, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kinds []string
-	for _, o := range ops {
-		kinds = append(kinds, o.Op.Kind)
-	}
-	if got := strings.Join(kinds, ","); got != "set_cell,insert_col,delete_col,insert_col,insert_row" {
+	if got := opKinds(t, m, 1); got != "set_cell,insert_col,delete_col,insert_col,insert_row" {
 		t.Errorf("server ops = %s", got)
 	}
 	a, _ := m.Store().Get(ctx, 1)
