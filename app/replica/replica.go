@@ -117,17 +117,17 @@ func (r *Replica) Queue() []model.Op {
 	var out []model.Op
 	for _, p := range r.pending {
 		if p.state != acked {
-			out = append(out, r.outgoing(p))
+			out = append(out, p.outgoing(r.base.Version))
 		}
 	}
 	return out
 }
 
-// outgoing is p as the server must get it: made on the base's version, or
-// on the older one a restored edit was made on.
-func (r *Replica) outgoing(p pending) model.Op {
+// outgoing is p as the server must get it: made on version base, or on the
+// older one a restored edit was made on.
+func (p pending) outgoing(base int64) model.Op {
 	op := p.op
-	op.BaseVersion = r.base.Version
+	op.BaseVersion = base
 	if p.old != 0 {
 		op.BaseVersion = p.old
 	}
@@ -139,7 +139,15 @@ func (r *Replica) outgoing(p pending) model.Op {
 func (r *Replica) Settled() bool { return len(r.pending) == 0 }
 
 // Waiting is how many edits are not yet committed.
-func (r *Replica) Waiting() int { return len(r.Queue()) }
+func (r *Replica) Waiting() int {
+	n := 0
+	for _, p := range r.pending {
+		if p.state != acked {
+			n++
+		}
+	}
+	return n
+}
 
 // Edit applies ops to the view at once, as one change (one new copy), and
 // queues them. It stops at the first op that does not apply and returns the
@@ -187,12 +195,7 @@ func (r *Replica) Next() (seq int, op model.Op, ok bool) {
 			base++
 		case waiting:
 			p.state = sent
-			op := p.op
-			op.BaseVersion = base
-			if p.old != 0 {
-				op.BaseVersion = p.old
-			}
-			return p.seq, op, true
+			return p.seq, p.outgoing(base), true
 		}
 	}
 	return 0, model.Op{}, false

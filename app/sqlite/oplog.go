@@ -89,8 +89,9 @@ func (s *Store) committer() {
 
 // commitBatch applies and logs the batch's ops in one transaction. The
 // analyses it changes stay open (s.open) for the next batches, so a commit
-// neither decodes nor re-encodes a snapshot; it writes the op, the analysis
-// row, and every snapshotEvery ops a new snapshot.
+// neither decodes nor re-encodes a snapshot: it writes the op rows, the
+// analysis row only when what the list shows changed, and every
+// snapshotEvery ops a new snapshot.
 func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	ctx := context.Background()
 	results := make([]commitRes, len(batch))
@@ -180,8 +181,8 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 }
 
 // opened returns analysis id at its latest committed version, from s.open
-// when the analysis row still has that version (nothing else wrote it since),
-// else loaded. It returns nil, with ENOTFOUND, for an analysis that does not
+// when its head (analysis_heads) still has that version (nothing else wrote
+// it since), else loaded. It returns nil, with ENOTFOUND, for an analysis that does not
 // exist or is in the trash.
 func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error) {
 	if o := s.open[id]; o != nil {
@@ -198,6 +199,9 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 	o, err := load(ctx, tx, id)
 	if err != nil {
 		return nil, err
+	}
+	if o.engine == nil {
+		o.engine = calc.NewEngine(o.a)
 	}
 	if len(s.open) >= maxOpen {
 		for k := range s.open { // forget one at random

@@ -16,7 +16,7 @@ import (
 
 // snapshotEvery is how many ops may follow an analysis's stored snapshot
 // before the committer writes a new one. Between snapshots a commit writes
-// only the op and the analysis row, so it costs about one page and the fsync;
+// only its op row (see commitBatch), about one page and the fsync;
 // a read replays at most this many ops on top of the snapshot.
 const snapshotEvery = 256
 
@@ -42,13 +42,17 @@ type row struct{ title, ticker, verdict string }
 func rowOf(a *model.Analysis) row { return row{a.Title, a.Ticker, a.Thesis.Verdict} }
 
 // load reads analysis id at its latest version: the stored snapshot, then the
-// logged ops after it applied in order.
+// logged ops after it applied in order. The engine is made only when there
+// are ops to replay (reads are many; a snapshot's values are computed
+// already); the committer makes one when it needs it.
 // Errors: ENOTFOUND when there is none or it is in the trash.
 func load(ctx context.Context, q querier, id int64) (*open, error) {
 	var version int64
 	var updated, body string
-	err := q.QueryRowContext(ctx, `SELECT a.version, a.updated, s.body FROM analysis_heads a JOIN snapshots s ON s.analysis_id = a.id
-		WHERE a.id = ? AND a.deleted_at IS NULL`, id).Scan(&version, &updated, &body)
+	var o open
+	err := q.QueryRowContext(ctx, `SELECT a.version, a.updated, a.title, a.ticker, a.verdict, s.body
+		FROM analysis_heads a JOIN snapshots s ON s.analysis_id = a.id
+		WHERE a.id = ? AND a.deleted_at IS NULL`, id).Scan(&version, &updated, &o.row.title, &o.row.ticker, &o.row.verdict, &body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound(id)
 	}
@@ -59,11 +63,9 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 	if err := json.Unmarshal([]byte(body), &a); err != nil {
 		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
 	}
-	o := &open{a: &a, engine: calc.NewEngine(&a), snapshot: a.Version}
-	if err := q.QueryRowContext(ctx, `SELECT title, ticker, verdict FROM analyses WHERE id = ?`, id).Scan(&o.row.title, &o.row.ticker, &o.row.verdict); err != nil {
-		return nil, fmt.Errorf("get analysis %d: %w", id, err)
-	}
+	o.a, o.snapshot = &a, a.Version
 	if a.Version < version {
+		o.engine = calc.NewEngine(&a)
 		if err := replay(ctx, q, o.engine, a.Version, version); err != nil {
 			return nil, fmt.Errorf("get analysis %d: %w", id, err)
 		}
@@ -72,7 +74,7 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 		return nil, fmt.Errorf("get analysis %d: the log ends at version %d, the analysis is at %d", id, a.Version, version)
 	}
 	a.Updated, _ = time.Parse(time.RFC3339Nano, updated)
-	return o, nil
+	return &o, nil
 }
 
 // replay applies the logged ops after version from, up to version to, to the

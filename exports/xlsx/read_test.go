@@ -117,21 +117,12 @@ func TestRoundTripImportedReport(t *testing.T) {
 // TestExcelEditsWin changes cells the way a person does in Excel and checks
 // the import reads the new values, not the metadata's old inputs.
 func TestExcelEditsWin(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	var buf bytes.Buffer
-	if err := Write(&buf, a); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, f := exportSample(t)
 	f.SetCellFloat("Financial health", "B2", 17.9e9, -1, 64) // keeps the $B format
 	f.SetCellStr("Partners", "B2", "Joint AI build-out")
 	f.SetCellFormula("Financial health", "D2", "B2/2")
 	var out bytes.Buffer
 	f.WriteTo(&out)
-	f.Close()
 	res, err := Read(context.Background(), out.Bytes())
 	if err != nil {
 		t.Fatal(err)
@@ -218,15 +209,7 @@ func TestFormulasBothWays(t *testing.T) {
 // thesisboard wrote it before format 2 (the whole JSON in column A chunks)
 // and reads the workbook back whole.
 func TestReadsMetadataFormat1(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	var buf bytes.Buffer
-	if err := Write(&buf, a); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, f := exportSample(t)
 	m := readMeta(f)
 	if m == nil || len(m.Cells) == 0 {
 		t.Fatal("no metadata in format 2")
