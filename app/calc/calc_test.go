@@ -176,9 +176,9 @@ func TestRewrite(t *testing.T) {
 		{"=RANGE.MID(other!B3)", "=RANGE.MID('Financial health'!B3)", false},
 		{"=-(1+2)%", "=-(1+2)%", true},
 	} {
-		out, excel := Rewrite(tt.in, sheetName)
+		out, excel := ForExcel(tt.in, sheetName, nil)
 		if out != tt.out || excel != tt.excel {
-			t.Errorf("Rewrite(%q) = %q %v, want %q %v", tt.in, out, excel, tt.out, tt.excel)
+			t.Errorf("ForExcel(%q) = %q %v, want %q %v", tt.in, out, excel, tt.out, tt.excel)
 		}
 	}
 }

@@ -7,21 +7,14 @@ import (
 	"github.com/xuri/efp"
 )
 
-// Rewrite renders a formula (with its "=") again with every sheet name in its
-// references passed through sheet, quoted as Excel wants. It also reports
-// whether the formula is Excel's own: false when it calls RANGE.LOW,
-// RANGE.HIGH or RANGE.MID, which Excel lacks (ForExcel replaces those).
-func Rewrite(formula string, sheet func(string) string) (out string, excelOnly bool) {
-	return ForExcel(formula, sheet, nil)
-}
-
-// ForExcel is Rewrite for a workbook: besides renaming sheets, it replaces
-// each RANGE.LOW, RANGE.HIGH or RANGE.MID of a single reference by the bound
-// or midpoint of the range that reference holds, which bounds reports (the
-// reference as the formula spells it). The formula stays live in everything
-// else it reads; only the range's bounds are frozen, as numbers. excelOnly is
-// false when a RANGE.* call is left, its argument not a reference bounds
-// knows.
+// ForExcel renders a formula (with its "=") for a workbook: every sheet name
+// in its references passed through sheet and quoted as Excel wants, and each
+// RANGE.LOW, RANGE.HIGH or RANGE.MID of a single reference replaced by the
+// bound or midpoint of the range that reference holds, which bounds reports
+// (the reference as the formula spells it; nil replaces none). The formula
+// stays live in everything else it reads; only the range's bounds are
+// frozen, as numbers. excelOnly is false when a RANGE.* call is left, its
+// argument not a reference bounds knows: Excel has no such functions.
 func ForExcel(formula string, sheet func(string) string, bounds func(ref string) (lo, hi float64, ok bool)) (out string, excelOnly bool) {
 	var call func(name, arg string) (string, bool)
 	if bounds != nil {
