@@ -217,13 +217,16 @@ func (b *book) thesisSheet() {
 // them when it flushes.
 func (b *book) sectionSheet(s *model.Section, sheet string) {
 	notes := map[string][]string{}
+	longest := make([]int, s.Width())
 	for r, row := range s.Cells {
 		for c, cell := range row {
-			addr := model.Addr(r, c)
+			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
 			if cell.Source != 0 {
+				addr := model.Addr(r, c)
 				notes[addr] = append(notes[addr], b.sourceNote(cell.Source))
 			}
 			if calc.IsFormula(cell.Input) && strings.Contains(strings.ToUpper(cell.Input), "RANGE.") {
+				addr := model.Addr(r, c)
 				if _, ok := b.formula(cell.Input, s); ok {
 					notes[addr] = append(notes[addr], "In thesisboard: "+cell.Input+". Excel has no range values, so the range's bounds are written here as numbers.")
 				} else {
@@ -239,12 +242,6 @@ func (b *book) sectionSheet(s *model.Section, sheet string) {
 	if err != nil {
 		b.check(err)
 		return
-	}
-	longest := make([]int, s.Width())
-	for _, row := range s.Cells {
-		for c, cell := range row {
-			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
-		}
 	}
 	b.streamLayout(sw, longest)
 	for r, row := range s.Cells {
