@@ -427,13 +427,13 @@ func (g *Grid) onKey(ctx app.Context, k key) {
 		case "y":
 			ctx.NewAction(actionRedo)
 		case "+", "=":
-			if g.wholeColumns() {
+			if g.wholeCols {
 				g.insertCols(ctx, 0)
 			} else {
 				g.insertRows(ctx, 0)
 			}
 		case "-":
-			if g.wholeColumns() {
+			if g.wholeCols {
 				g.deleteCols(ctx)
 			} else {
 				g.deleteRows(ctx)

@@ -81,9 +81,6 @@ func (g *Grid) selectRows(ctx app.Context) {
 	g.placeEditor(ctx)
 }
 
-// wholeColumns reports whether the selection is made of whole columns.
-func (g *Grid) wholeColumns() bool { return g.wholeCols }
-
 // onContextMenu opens the menu on the cell right-clicked, selecting it first
 // unless it is in the selection.
 func (g *Grid) onContextMenu(ctx app.Context, r, c int, x, y float64) {
