@@ -54,6 +54,11 @@
 // when the row was deleted. The answer to an accepted op is {"version": N};
 // the event stream sends each op as it was committed, carried over.
 //
+// An op may carry "id", a name the client chooses (up to MaxOpIDLen bytes,
+// unique per edit). Sent again with the same id and baseVersion, after an
+// answer that never arrived, it is not applied a second time: the answer
+// is the version it was committed at. The dashboard names every edit.
+//
 // Errors travel as {"error": {"code": "invalid", "message": "..."}} with the
 // codes defined in errors.go.
 package model

@@ -52,7 +52,13 @@ type Op struct {
 	Code   string    `json:"code,omitempty"`
 	// BaseVersion is the analysis version the edit was made on.
 	BaseVersion int64 `json:"baseVersion,omitempty"`
+	// ID, given by the client, names the edit so that sending it again,
+	// after an answer lost on the way or a reload, commits it once.
+	ID string `json:"id,omitempty"`
 }
+
+// MaxOpIDLen bounds an op's ID.
+const MaxOpIDLen = 128
 
 // Apply validates op against a and applies it. On error a is unchanged and the
 // error is an *Error with code EINVALID: an op that names a sheet, row or

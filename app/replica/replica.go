@@ -17,7 +17,9 @@ package replica
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"thesisboard/app/calc"
 	"thesisboard/app/model"
@@ -26,6 +28,7 @@ import (
 // Replica is the copy. It is not safe for concurrent use.
 type Replica struct {
 	session string
+	names   string          // the start of this copy's op IDs (see name)
 	base    *model.Analysis // the server's, at base.Version; formulas not computed
 	view    *model.Analysis // base and the pending edits, computed by engine
 	engine  *calc.Engine
@@ -55,7 +58,7 @@ const (
 // (edits kept from before a reload, each with the version it was made on)
 // applied on top.
 func New(a *model.Analysis, session string, queue []model.Op) *Replica {
-	r := &Replica{session: session}
+	r := &Replica{session: session, names: names()}
 	r.base = a.Clone()
 	for _, op := range queue {
 		r.enqueue(op, op.BaseVersion)
@@ -68,7 +71,7 @@ func New(a *model.Analysis, session string, queue []model.Op) *Replica {
 // server's analysis as last seen, and queue. (A copy kept before bases were,
 // which already shows queue, passes nil for base and that copy as view.)
 func Resume(base, view *model.Analysis, session string, queue []model.Op) *Replica {
-	r := &Replica{session: session}
+	r := &Replica{session: session, names: names()}
 	for _, op := range queue {
 		r.enqueue(op, op.BaseVersion)
 	}
@@ -83,7 +86,17 @@ func Resume(base, view *model.Analysis, session string, queue []model.Op) *Repli
 
 func (r *Replica) enqueue(op model.Op, old int64) {
 	r.seq++
+	if op.ID == "" {
+		op.ID = r.names + strconv.Itoa(r.seq)
+	}
 	r.pending = append(r.pending, pending{seq: r.seq, op: op, old: old})
+}
+
+// names starts the IDs of a copy's edits (model.Op.ID): random, so that no
+// two copies, in any tab or after any reload, name two edits alike, and the
+// server commits an edit sent twice once.
+func names() string {
+	return strconv.FormatUint(rand.Uint64(), 36) + "."
 }
 
 // rebuild computes the view again: a copy of from (the base, or the base
@@ -157,7 +170,7 @@ func (r *Replica) Edit(ops ...model.Op) (reverse []model.Op, err error) {
 	r.engine.Use(next)
 	applied := 0
 	for _, op := range ops {
-		op.BaseVersion = 0
+		op.BaseVersion, op.ID = 0, "" // a new edit, named by enqueue
 		inv := calc.Inverse(next, op)
 		if err = r.engine.Apply(op); err != nil {
 			break
@@ -209,9 +222,17 @@ func (r *Replica) Unsent(seq int) {
 	}
 }
 
-// Acked records that the server committed edit seq at version.
+// Acked records that the server committed edit seq at version. An edit
+// the base holds already (the copy was Reset on an analysis loaded after
+// the commit) is done: the view is computed again without it.
 func (r *Replica) Acked(seq int, version int64) {
-	if i := r.find(seq); i >= 0 {
+	i := r.find(seq)
+	switch {
+	case i < 0:
+	case version <= r.base.Version:
+		r.pending = slices.Delete(r.pending, i, i+1)
+		r.rebuild(r.base)
+	default:
 		r.pending[i].state, r.pending[i].version = acked, version
 	}
 }
@@ -262,19 +283,19 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 		return nil, false
 	}
 	r.base.Version = l.Version
-	if l.Session == r.session && r.session != "" {
-		if i := slices.IndexFunc(r.pending, func(p pending) bool { return p.state != waiting }); i >= 0 {
-			// One of ours, back: the view shows it already, unless the
-			// server carried it further than this copy did.
-			mine := r.pending[i]
-			r.pending = slices.Delete(r.pending, i, i+1)
-			if same(mine.op, l.Op) && mine.old == 0 {
-				r.view.Version = l.Version
-			} else {
-				r.rebuild(r.base)
-			}
-			return nil, true
+	if i := r.mine(l); i >= 0 {
+		// One of ours, back: the view shows it already, unless the server
+		// carried it further than this copy did or it came back before
+		// edits made ahead of it (sent before a reload, say, its answer
+		// lost).
+		mine := r.pending[i]
+		r.pending = slices.Delete(r.pending, i, i+1)
+		if same(mine.op, l.Op) && mine.old == 0 && i == 0 {
+			r.view.Version = l.Version
+		} else {
+			r.rebuild(r.base)
 		}
+		return nil, true
 	}
 	// Another session's: carry it over the pending edits, and them over it.
 	op, dropped, absorbed := l.Op, false, false
@@ -328,6 +349,16 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 	return conflicts, true
 }
 
+// mine is the index of the pending edit l is, known by its ID, or -1 when
+// l is another session's (or this session's made elsewhere, a CSV import
+// say).
+func (r *Replica) mine(l model.LoggedOp) int {
+	if l.Op.ID == "" {
+		return -1
+	}
+	return slices.IndexFunc(r.pending, func(p pending) bool { return p.op.ID == l.Op.ID })
+}
+
 // same reports whether two ops do the same thing.
 func same(a, b model.Op) bool {
 	a.BaseVersion, b.BaseVersion = 0, 0
@@ -359,7 +390,7 @@ func (r *Replica) Reset(a *model.Analysis) {
 func (r *Replica) String() string {
 	out := fmt.Sprintf("at version %d;", r.base.Version)
 	for _, p := range r.pending {
-		out += fmt.Sprintf(" %s %s%s (%s", p.op.Kind, p.op.Sheet, "!"+p.op.Cell, [...]string{"waiting", "sent", "acked"}[p.state])
+		out += fmt.Sprintf(" %s %s %s%s (%s", p.op.ID, p.op.Kind, p.op.Sheet, "!"+p.op.Cell, [...]string{"waiting", "sent", "acked"}[p.state])
 		if p.version != 0 {
 			out += fmt.Sprintf(" at %d", p.version)
 		}

@@ -85,3 +85,49 @@ func TestWaitingEditLosesToRemote(t *testing.T) {
 	}
 	sameAsBase(t, r)
 }
+
+// TestAnswerAfterReset: the copy loaded the analysis again while an edit was
+// on its way, and the analysis it loaded holds that edit already. The answer
+// then settles the edit rather than leaving it waiting for a version the
+// stream will not bring again, and the view shows the row once.
+func TestAnswerAfterReset(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	r := New(a, "me", nil)
+	r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2})
+	seq, op, _ := r.Next()
+	server := a.Clone()
+	if err := calc.ApplyUncomputed(server, op); err != nil {
+		t.Fatal(err)
+	}
+	server.Version++
+	r.Reset(server)
+	r.Acked(seq, server.Version)
+	if !r.Settled() {
+		t.Fatalf("the edit still waits: %s", r)
+	}
+	if got, want := len(r.Analysis().Section("partners").Cells), len(a.Section("partners").Cells)+1; got != want {
+		t.Errorf("partners shows %d rows, want %d", got, want)
+	}
+	sameAsBase(t, r)
+}
+
+// TestEchoOfRestoredEdit: an edit restored after a reload, whose first
+// sending was committed though its answer was lost, is known when the
+// stream brings it back, by its ID, whatever session sent it.
+func TestEchoOfRestoredEdit(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	first := New(a, "tab-before-restart", nil)
+	first.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3})
+	_, sent, _ := first.Next()
+	r := Resume(a, nil, "tab-after-restart", first.Queue())
+	lost, ok := r.Remote(model.LoggedOp{Version: a.Version + 1, Op: sent, Session: "tab-before-restart"})
+	if !ok || len(lost) > 0 || !r.Settled() {
+		t.Fatalf("the edit's own commit was taken for another's: ok %v, conflicts %v, %s", ok, lost, r)
+	}
+	if got, want := len(r.Analysis().Section("partners").Cells), len(a.Section("partners").Cells)+1; got != want {
+		t.Errorf("partners shows %d rows, want %d", got, want)
+	}
+	sameAsBase(t, r)
+}

@@ -68,6 +68,7 @@ func TestAPIScenarios(t *testing.T) {
 		{"bad cell address", "POST", "/api/analyses/1/ops", `{"kind":"set_cell","sheet":"financial-health","cell":"2B","input":"1"}`, nil, 422, `cell address \"2B\"`},
 		{"unknown op kind", "POST", "/api/analyses/1/ops", `{"kind":"drop"}`, nil, 422, `unknown kind`},
 		{"op on missing analysis", "POST", "/api/analyses/999/ops", `{"kind":"set_thesis","field":"verdict","text":"No"}`, nil, 404, `not_found`},
+		{"op id too long", "POST", "/api/analyses/1/ops", `{"kind":"set_thesis","field":"verdict","text":"No","id":"` + strings.Repeat("i", model.MaxOpIDLen+1) + `"}`, nil, 422, `op id is longer`},
 		{"oversized body", "POST", "/api/analyses/1/ops", big, nil, 413, `too_large`},
 		{"cross-origin POST", "POST", "/api/analyses/1/ops", `{"kind":"set_thesis","field":"verdict","text":"No"}`,
 			map[string]string{"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}, 403, `cross-origin`},

@@ -129,16 +129,34 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprintf(w, "retry: 1000\n\n")
 	last := after
-	send := func(op model.LoggedOp) bool {
-		if op.Version <= last {
-			return true
-		}
+	write := func(op model.LoggedOp) bool {
 		data, _ := json.Marshal(op)
 		if _, err := fmt.Fprintf(w, "id: %d\nevent: op\ndata: %s\n\n", op.Version, data); err != nil {
 			return false
 		}
 		last = op.Version
 		return true
+	}
+	// send writes op unless it was sent. Ops committed together are
+	// published by their requests in any order: one ahead of the next
+	// version brings those before it from the log first, so the stream
+	// never skips a version.
+	send := func(op model.LoggedOp) bool {
+		if op.Version <= last {
+			return true
+		}
+		if op.Version > last+1 {
+			gap, err := s.Store.Ops(r.Context(), id, last)
+			if err != nil {
+				return false // the browser reconnects from last
+			}
+			for _, g := range gap {
+				if g.Version > last && g.Version < op.Version && !write(g) {
+					return false
+				}
+			}
+		}
+		return write(op)
 	}
 	for _, op := range backlog {
 		if !send(op) {

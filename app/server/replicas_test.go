@@ -77,8 +77,11 @@ func randomOp(rng *rand.Rand, a *model.Analysis, session string, i int) model.Op
 // TestReplicasConverge runs 20 sessions, each with the replica the
 // dashboard keeps, over the real API and event stream: 200 random edits
 // each (shared cells, formulas, rows inserted and deleted, the thesis), sent
-// one at a time in order while the others' ops stream in. Every refused edit
-// tells its session what collided. Whenever a session has nothing in flight,
+// one at a time in order while the others' ops stream in; one answer in ten
+// is lost and the edit sent again, and must be committed once. Every refused
+// edit tells its session what collided. The stream must bring every version
+// in order, and every op must apply on each copy: no copy ever needs to
+// load the analysis again. Whenever a session has nothing in flight,
 // its copy must be the server's analysis at that version (checked afterwards
 // by replaying the server's log), and at the end every copy is the server's.
 func TestReplicasConverge(t *testing.T) {
@@ -86,7 +89,7 @@ func TestReplicasConverge(t *testing.T) {
 	const sessions, edits = 20, 200
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var sent, conflicts, invalid atomic.Int64
+	var sent, conflicts, invalid, lostAnswers atomic.Int64
 	final := make(chan int64)
 	states := make([]*model.Analysis, sessions)
 	start, err := client.New(ts.URL, "").Get(ctx, 1)
@@ -137,6 +140,7 @@ func TestReplicasConverge(t *testing.T) {
 					case l := <-events:
 						lost, ok := rep.Remote(l)
 						if !ok {
+							t.Errorf("%s: the stream skipped to version %d, or its op did not apply here: %s", session, l.Version, rep)
 							reset()
 						}
 						for _, c := range lost {
@@ -157,6 +161,9 @@ func TestReplicasConverge(t *testing.T) {
 					sent.Add(1)
 					var me *model.Error
 					switch {
+					case err == nil && version > 0 && rng.IntN(10) == 0:
+						lostAnswers.Add(1) // the answer never arrived: send it again
+						rep.Unsent(seq)
 					case err == nil && version > 0:
 						rep.Acked(seq, version)
 					case errors.As(err, &me) && me.Code == model.ECONFLICT:
@@ -200,6 +207,7 @@ func TestReplicasConverge(t *testing.T) {
 				select {
 				case l := <-events:
 					if _, ok := rep.Remote(l); !ok {
+						t.Errorf("%s: the stream skipped to version %d, or its op did not apply here: %s", session, l.Version, rep)
 						reset()
 					}
 				case <-time.After(50 * time.Millisecond):
@@ -227,7 +235,12 @@ func TestReplicasConverge(t *testing.T) {
 	}
 	replay := replica.New(start, "", nil)
 	checked := 0
+	ids := map[string]int64{}
 	for _, l := range ops {
+		if first, ok := ids[l.Op.ID]; ok {
+			t.Errorf("edit %s committed twice, at versions %d and %d", l.Op.ID, first, l.Version)
+		}
+		ids[l.Op.ID] = l.Version
 		l.Session = "log"
 		if _, ok := replay.Remote(l); !ok {
 			t.Fatalf("the server's own log does not replay at version %d", l.Version)
@@ -258,8 +271,11 @@ func TestReplicasConverge(t *testing.T) {
 			t.Errorf("session %d differs from the server: %s", s, firstDiff(got, want))
 		}
 	}
-	t.Logf("%d edits sent, %d refused as conflicts, %d as invalid; final version %d, partners has %d rows; %d settled copies checked",
-		sent.Load(), conflicts.Load(), invalid.Load(), server.Version, len(server.Section("partners").Cells), checked)
+	if lostAnswers.Load() == 0 {
+		t.Error("no answer was lost: retries were not exercised")
+	}
+	t.Logf("%d edits sent (%d again after a lost answer), %d refused as conflicts, %d as invalid; final version %d, partners has %d rows; %d settled copies checked",
+		sent.Load(), lostAnswers.Load(), conflicts.Load(), invalid.Load(), server.Version, len(server.Section("partners").Cells), checked)
 }
 
 // content is what a person sees of an analysis, as JSON.

@@ -125,12 +125,16 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			results[i].err = notFound(r.id)
 			continue
 		}
-		op, err := rebase(ctx, tx, o.a, r.op, r.session)
+		op, retry, err := rebase(ctx, tx, o.a, r.op, r.session)
 		if err != nil {
 			if model.ErrorCode(err) == model.EINTERNAL {
 				return fail(err)
 			}
 			results[i].err = err
+			continue
+		}
+		if retry != nil {
+			results[i].logged = *retry
 			continue
 		}
 		inverse := calc.Inverse(o.a, op)
@@ -244,30 +248,44 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 // theirs unseen is refused with ECONFLICT, the committed value kept. The
 // session's own later ops are already under the op (it was made after them),
 // and an op on the latest version has nothing to cross.
-func rebase(ctx context.Context, tx *sql.Tx, a *model.Analysis, op model.Op, session string) (model.Op, error) {
+//
+// An op whose ID is already among those ops is a retry of one committed
+// then (its answer was lost): rebase returns that commit as done, and the op
+// is not applied again. A retry's base version is always below its first
+// commit, so the ops read here hold it.
+func rebase(ctx context.Context, tx *sql.Tx, a *model.Analysis, op model.Op, session string) (model.Op, *model.LoggedOp, error) {
 	if op.BaseVersion <= 0 || op.BaseVersion >= a.Version {
-		return op, nil
+		return op, nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT version, op, session FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, op.BaseVersion)
+	rows, err := tx.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, op.BaseVersion)
 	if err != nil {
-		return op, err
+		return op, nil, err
 	}
 	defer rows.Close()
+	var crossed error // a conflict, reported unless the op turns out a retry
 	for rows.Next() {
 		var v int64
-		var raw, by string
-		if err := rows.Scan(&v, &raw, &by); err != nil {
-			return op, err
+		var raw, by, ts string
+		if err := rows.Scan(&v, &raw, &by, &ts); err != nil {
+			return op, nil, err
 		}
 		var past model.Op
-		if json.Unmarshal([]byte(raw), &past) != nil || by == session && session != "" {
+		if json.Unmarshal([]byte(raw), &past) != nil {
 			continue
 		}
-		if op, err = calc.Rebase(a, op, past, v); err != nil {
-			return op, err
+		if op.ID != "" && past.ID == op.ID {
+			t, _ := time.Parse(time.RFC3339Nano, ts)
+			return op, &model.LoggedOp{Version: v, Op: past, Session: by, Time: t}, nil
 		}
+		if crossed != nil || by == session && session != "" {
+			continue
+		}
+		op, crossed = calc.Rebase(a, op, past, v)
 	}
-	return op, rows.Err()
+	if err := rows.Err(); err != nil {
+		return op, nil, err
+	}
+	return op, nil, crossed
 }
 
 // stmts are the statements of every commit, prepared once on the writing
