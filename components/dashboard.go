@@ -128,25 +128,47 @@ func (d *Dashboard) load(ctx app.Context) {
 				d.status, d.loadErr = "error", model.ErrorMessage(err)
 				return
 			}
-			// Edits not on the server yet, this page's or kept in the
-			// browser's storage from before a reload, go on top.
-			var queue []model.Op
-			if d.rep != nil {
-				queue = d.rep.Queue()
-			} else if saved, ok := d.saved(ctx); ok {
-				queue = saved.Queue
-			}
-			d.rep = replica.New(a, session(), queue)
+			d.rep = d.copyFor(ctx, a)
 			d.baseSaved = false
 			d.a, d.status, d.offline = d.rep.Analysis(), "loaded", false
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
-			d.live = openLive(d.ctx, a.ID, a.Version, d.onRemoteOp)
+			d.live = openLive(d.ctx, a.ID, d.rep.Version(), d.onRemoteOp)
 			d.persist(ctx)
 			d.sendNext(ctx)
 			markReady(ctx, "dashboard")
 		})
 	})
+}
+
+// maxCatchUp bounds how many ops behind the server a copy the page has may
+// be and still be brought up to date by the event stream; further behind,
+// loading the analysis is cheaper.
+const maxCatchUp = 2000
+
+// copyFor is the copy of the analysis the page goes on with once the server
+// answered with a. Edits not on the server yet, this page's or kept in the
+// browser from before a reload, stay on the copy they were made on, this
+// page's or the browser's, when the stream can bring it up to date: the ops
+// others committed meanwhile are then carried over them here exactly as the
+// server carries them, so the page never shows them where they no longer
+// belong. Otherwise they go on top of a, for the server to carry over.
+func (d *Dashboard) copyFor(ctx app.Context, a *model.Analysis) *replica.Replica {
+	near := func(v int64) bool { return v <= a.Version && a.Version-v <= maxCatchUp }
+	if d.rep != nil && d.rep.Base().ID == a.ID && near(d.rep.Version()) {
+		return d.rep
+	}
+	saved, ok := d.saved(ctx)
+	if ok && saved.Base != nil && saved.Base.ID == a.ID && near(saved.Base.Version) && len(saved.Queue) > 0 {
+		return replica.Resume(saved.Base, nil, session(), saved.Queue)
+	}
+	var queue []model.Op
+	if d.rep != nil {
+		queue = d.rep.Queue()
+	} else if ok {
+		queue = saved.Queue
+	}
+	return replica.New(a, session(), queue)
 }
 
 // OnDismount stops following the analysis.
@@ -217,8 +239,7 @@ func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
 	return reverse
 }
 
-// goOffline marks the page offline and tries the server again shortly:
-// sending the waiting edits, or loading the analysis when none wait.
+// goOffline marks the page offline and tries the server again shortly.
 func (d *Dashboard) goOffline(ctx app.Context) {
 	if !d.offline {
 		d.saveBase(ctx) // the freshest base this tab will have for a while
@@ -226,13 +247,8 @@ func (d *Dashboard) goOffline(ctx app.Context) {
 	d.offline = true
 	d.persist(ctx)
 	d.ctx.After(2*time.Second, func(ctx app.Context) {
-		if !d.offline {
-			return
-		}
-		if d.rep.Waiting() > 0 {
-			d.sendNext(ctx)
-		} else {
-			d.load(ctx)
+		if d.offline {
+			d.load(ctx) // catches up from the stream, then sends what waits
 		}
 	})
 }

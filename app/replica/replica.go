@@ -28,7 +28,7 @@ import (
 // Replica is the copy. It is not safe for concurrent use.
 type Replica struct {
 	session string
-	names   string          // the start of this copy's op IDs (see name)
+	names   string          // the start of this copy's op IDs (see names)
 	base    *model.Analysis // the server's, at base.Version; formulas not computed
 	view    *model.Analysis // base and the pending edits, computed by engine
 	engine  *calc.Engine
@@ -37,9 +37,12 @@ type Replica struct {
 }
 
 // pending is one of this session's edits. Its op is relative to the base and
-// the pending edits before it, and is carried over every op the base takes;
-// one restored from before a reload (old) is relative to an older version
-// instead, and is left for the server to carry over what it missed.
+// the pending edits before it, and is carried over every op the base takes.
+// One restored from before a reload (old) is relative to the version it was
+// made on instead: until the base reaches that version, the stream's ops
+// are ones it has seen (see adopt); one made on a version older than the
+// base (the copy reloaded the analysis) is left for the server to carry
+// over what this copy missed.
 type pending struct {
 	seq     int
 	op      model.Op
@@ -63,6 +66,7 @@ func New(a *model.Analysis, session string, queue []model.Op) *Replica {
 	for _, op := range queue {
 		r.enqueue(op, op.BaseVersion)
 	}
+	r.adopt()
 	r.rebuild(a)
 	return r
 }
@@ -80,8 +84,24 @@ func Resume(base, view *model.Analysis, session string, queue []model.Op) *Repli
 		return r
 	}
 	r.base = base.Clone()
+	r.adopt()
 	r.rebuild(base)
 	return r
+}
+
+// adopt makes the restored edits made on the base's version ordinary
+// pending edits, in order: from now on the stream's ops are carried over
+// them here, as the server would, and they are sent on the latest version.
+func (r *Replica) adopt() {
+	for i := range r.pending {
+		switch p := &r.pending[i]; {
+		case p.old == 0:
+		case p.old == r.base.Version:
+			p.old = 0
+		default:
+			return
+		}
+	}
 }
 
 func (r *Replica) enqueue(op model.Op, old int64) {
@@ -207,6 +227,9 @@ func (r *Replica) Next() (seq int, op model.Op, ok bool) {
 			}
 			base++
 		case waiting:
+			if p.old > r.base.Version {
+				return 0, model.Op{}, false // made on a version the stream has yet to bring
+			}
 			p.state = sent
 			return p.seq, p.outgoing(base), true
 		}
@@ -261,6 +284,7 @@ func (r *Replica) Refused(seq int) {
 // page load the analysis again.
 func (r *Replica) Discard() {
 	r.pending = slices.DeleteFunc(r.pending, func(p pending) bool { return p.state != acked })
+	r.rebuild(r.base)
 }
 
 func (r *Replica) find(seq int) int {
@@ -283,6 +307,7 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 		return nil, false
 	}
 	r.base.Version = l.Version
+	defer r.adopt()
 	if i := r.mine(l); i >= 0 {
 		// One of ours, back: the view shows it already, unless the server
 		// carried it further than this copy did or it came back before
@@ -298,11 +323,15 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 		return nil, true
 	}
 	// Another session's: carry it over the pending edits, and them over it.
-	op, dropped, absorbed := l.Op, false, false
+	op, dropped, absorbed, under := l.Op, false, false, false
 	for i := 0; i < len(r.pending); i++ {
 		p := &r.pending[i]
+		if p.old >= l.Version {
+			under = true // made after l: l goes under it as it is
+			continue
+		}
 		if p.old != 0 {
-			continue // the server carries a restored edit over everything
+			continue // the server carries a restored edit over what this copy missed
 		}
 		moved, err := calc.Rebase(r.base, p.op, op, l.Version)
 		if err != nil {
@@ -330,7 +359,7 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 		}
 		p.op = moved
 	}
-	if dropped {
+	if dropped || under {
 		r.rebuild(r.base)
 		return conflicts, true
 	}
@@ -383,6 +412,7 @@ func (r *Replica) Reset(a *model.Analysis) {
 		}
 	}
 	r.base = a.Clone()
+	r.adopt()
 	r.rebuild(a)
 }
 

@@ -131,3 +131,61 @@ func TestEchoOfRestoredEdit(t *testing.T) {
 	}
 	sameAsBase(t, r)
 }
+
+// TestRestoredEditsFollowTheStream: edits kept in the browser while offline
+// go on top of the kept base when the page comes back, and the ops others
+// committed meanwhile arrive from the stream and are carried over them as
+// the server would: a row inserted above moves the edit, a cell changed
+// underneath it is a conflict at once, and the edits go on the latest
+// version.
+func TestRestoredEditsFollowTheStream(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	a.Version = 7
+	offline := New(a, "me", nil)
+	offline.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C5", Input: "mine"})
+	offline.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "D5", Input: "also mine"})
+	meant := input(a, "A5")
+
+	r := Resume(offline.Base(), nil, "me", offline.Queue())
+	v := a.Version
+	r.Remote(model.LoggedOp{Version: v + 1, Session: "other", Op: model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3}})
+	if input(r.Analysis(), "C6") != "mine" || input(r.Analysis(), "A6") != meant {
+		t.Errorf("the edit is not on its row, now 6: C6 %q, A6 %q", input(r.Analysis(), "C6"), input(r.Analysis(), "A6"))
+	}
+	lost, _ := r.Remote(model.LoggedOp{Version: v + 2, Session: "other", Op: model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "D6", Input: "theirs"}})
+	if len(lost) != 1 || lost[0].Cell != "D6" || lost[0].Yours != "also mine" || input(r.Analysis(), "D6") != "theirs" {
+		t.Errorf("the cell they changed: conflicts %+v, D6 shows %q", lost, input(r.Analysis(), "D6"))
+	}
+	_, op, ok := r.Next()
+	if !ok || op.Cell != "C6" || op.BaseVersion != v+2 {
+		t.Errorf("next edit %+v (%v), want C6 on version %d", op, ok, v+2)
+	}
+}
+
+// TestRestoredEditsNewerThanTheBase: the tab was closed before it kept its
+// newest base, so the kept edits were made on a later version than it.
+// The stream's ops up to that version are ones they saw: they go under the
+// edits unchanged, and the edits wait for them before they are sent.
+func TestRestoredEditsNewerThanTheBase(t *testing.T) {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	a.Version = 7
+	v := a.Version
+	insert := model.LoggedOp{Version: v + 1, Session: "other", Op: model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3}}
+	seen := New(a, "me", nil)
+	seen.Remote(insert)
+	seen.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C6", Input: "mine"})
+
+	r := Resume(a, nil, "me", seen.Queue()) // the base kept at v, the edit made on v+1
+	if _, _, ok := r.Next(); ok {
+		t.Error("an edit made on a version this copy has not reached was sent")
+	}
+	r.Remote(insert)
+	if input(r.Analysis(), "C6") != "mine" || input(r.Analysis(), "C7") == "mine" {
+		t.Errorf("the insert it saw moved it: C6 %q, C7 %q", input(r.Analysis(), "C6"), input(r.Analysis(), "C7"))
+	}
+	if _, op, ok := r.Next(); !ok || op.Cell != "C6" || op.BaseVersion != v+1 {
+		t.Errorf("next edit %+v (%v), want C6 on version %d", op, ok, v+1)
+	}
+}

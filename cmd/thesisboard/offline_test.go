@@ -13,12 +13,16 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"thesisboard/app/model"
 )
 
 // TestOfflineByNetworkEmulation cuts the browser off the network the way
 // DevTools' Offline switch does (pages and the service worker alike), with
 // the server still running: the edit waits, a reload while still offline
-// shows it marked waiting, and once the network is back the server has it.
+// shows it marked waiting, a teammate inserts a row above it meanwhile, and
+// once the network is back the server has the edit on its row, moved down,
+// as the page shows it.
 func TestOfflineByNetworkEmulation(t *testing.T) {
 	m := startMain(t)
 	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
@@ -45,11 +49,17 @@ func TestOfflineByNetworkEmulation(t *testing.T) {
 	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
 	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed on a train" && document.getElementById("savestate").dataset.state === "offline"`)
 
+	// Meanwhile a teammate inserts a row above the edited one.
+	if _, err := m.Store().Apply(ctx, 1, model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2}, "teammate"); err != nil {
+		t.Fatal(err)
+	}
+
 	setOffline(t, ctx, false)
 	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
+	waitFor(t, ctx, "the edit on its row, moved down by the teammate's", `document.getElementById("cell-partners-C3").textContent === "typed on a train" && document.getElementById("cell-partners-C2").textContent === ""`)
 	a, err := m.Store().Get(ctx, 1)
-	if err != nil || a.Section("partners").Cell(1, 2).Input != "typed on a train" {
-		t.Errorf("server after the replay: %q, %v", a.Section("partners").Cell(1, 2).Input, err)
+	if err != nil || a.Section("partners").Cell(2, 2).Input != "typed on a train" || a.Section("partners").Cell(1, 2).Input != "" {
+		t.Errorf("server after the replay: C2 %q, C3 %q, %v", a.Section("partners").Cell(1, 2).Input, a.Section("partners").Cell(2, 2).Input, err)
 	}
 }
 
