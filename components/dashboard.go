@@ -155,20 +155,17 @@ const maxCatchUp = 2000
 // belong. Otherwise they go on top of a, for the server to carry over.
 func (d *Dashboard) copyFor(ctx app.Context, a *model.Analysis) *replica.Replica {
 	near := func(v int64) bool { return v <= a.Version && a.Version-v <= maxCatchUp }
-	if d.rep != nil && d.rep.Base().ID == a.ID && near(d.rep.Version()) {
+	if d.rep != nil && d.rep.Base().ID == a.ID {
+		if !near(d.rep.Version()) {
+			d.rep.Reset(a)
+		}
 		return d.rep
 	}
 	saved, ok := d.saved(ctx)
 	if ok && saved.Base != nil && saved.Base.ID == a.ID && near(saved.Base.Version) && len(saved.Queue) > 0 {
 		return replica.Resume(saved.Base, nil, session(), saved.Queue)
 	}
-	var queue []model.Op
-	if d.rep != nil {
-		queue = d.rep.Queue()
-	} else if ok {
-		queue = saved.Queue
-	}
-	return replica.New(a, session(), queue)
+	return replica.New(a, session(), saved.Queue)
 }
 
 // OnDismount stops following the analysis.

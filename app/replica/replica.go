@@ -144,14 +144,16 @@ func (r *Replica) Base() *model.Analysis { return r.base }
 // base every edit is sent on.
 func (r *Replica) Version() int64 { return r.base.Version }
 
-// Queue is the edits not yet committed, oldest first, each with the version
-// it is relative to, to keep across a reload.
+// Queue is the edits not yet back from the stream, oldest first, each with
+// the version it is relative to, to keep across a reload. It holds those
+// committed whose op the stream has yet to bring: a copy restored from it
+// knows them when they come (by their IDs), rather than carry the edits
+// made after them over them, and sends them again, which the server
+// answers with their commit.
 func (r *Replica) Queue() []model.Op {
-	var out []model.Op
-	for _, p := range r.pending {
-		if p.state != acked {
-			out = append(out, p.outgoing(r.base.Version))
-		}
+	out := make([]model.Op, len(r.pending))
+	for i, p := range r.pending {
+		out[i] = p.outgoing(r.base.Version)
 	}
 	return out
 }
@@ -315,6 +317,11 @@ func (r *Replica) Remote(l model.LoggedOp) (conflicts []model.Conflict, ok bool)
 		// lost).
 		mine := r.pending[i]
 		r.pending = slices.Delete(r.pending, i, i+1)
+		for j := i; j < len(r.pending); j++ {
+			if p := &r.pending[j]; p.old == l.Version-1 {
+				p.old = l.Version // restored, made on top of it: now on the version it made
+			}
+		}
 		if same(mine.op, l.Op) && mine.old == 0 && i == 0 {
 			r.view.Version = l.Version
 		} else {

@@ -78,7 +78,8 @@ func randomOp(rng *rand.Rand, a *model.Analysis, session string, i int) model.Op
 // dashboard keeps, over the real API and event stream: 200 random edits
 // each (shared cells, formulas, rows inserted and deleted, the thesis), sent
 // one at a time in order while the others' ops stream in; one answer in ten
-// is lost and the edit sent again, and must be committed once. Every refused
+// is lost and the edit sent again, and must be committed once; one edit in
+// 25 is followed by a reload of the page (see reload). Every refused
 // edit tells its session what collided. The stream must bring every version
 // in order, and every op must apply on each copy: no copy ever needs to
 // load the analysis again. Whenever a session has nothing in flight,
@@ -89,7 +90,7 @@ func TestReplicasConverge(t *testing.T) {
 	const sessions, edits = 20, 200
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var sent, conflicts, invalid, lostAnswers atomic.Int64
+	var sent, conflicts, invalid, lostAnswers, reloaded atomic.Int64
 	final := make(chan int64)
 	states := make([]*model.Analysis, sessions)
 	start, err := client.New(ts.URL, "").Get(ctx, 1)
@@ -110,6 +111,14 @@ func TestReplicasConverge(t *testing.T) {
 		}
 		seen[rep.Version()][c] = s
 	}
+	// collided records, per version, the sessions told their edit collided
+	// with that version's op: it must be another person's, never their own.
+	collided := map[int64][]int{}
+	collide := func(s int, version int64) {
+		seenMu.Lock()
+		defer seenMu.Unlock()
+		collided[version] = append(collided[version], s)
+	}
 	var sending, done sync.WaitGroup
 	sending.Add(sessions)
 	for s := range sessions {
@@ -124,7 +133,31 @@ func TestReplicasConverge(t *testing.T) {
 				return
 			}
 			rep := replica.New(a, session, nil)
-			events := follow(ctx, ts.URL, 1, a.Version)
+			fctx, stop := context.WithCancel(ctx)
+			events := follow(fctx, ts.URL, 1, a.Version)
+			// reload does what a reload of the page does: the base and the
+			// queue go through the browser's storage as JSON, and the page
+			// starts again from them, following the stream from the base.
+			// Now and then the browser restarts too, with a new session.
+			reloads := 0
+			reload := func() {
+				reloads++
+				base, _ := json.Marshal(rep.Base())
+				queue, _ := json.Marshal(rep.Queue())
+				stop()
+				var b *model.Analysis
+				var q []model.Op
+				if json.Unmarshal(base, &b) != nil || json.Unmarshal(queue, &q) != nil {
+					t.Error("the kept copy does not decode")
+				}
+				if rng.IntN(2) == 0 {
+					session = fmt.Sprintf("session-%d-%d", s, reloads)
+					cl = client.New(ts.URL, session)
+				}
+				rep = replica.Resume(b, nil, session, q)
+				fctx, stop = context.WithCancel(ctx)
+				events = follow(fctx, ts.URL, 1, rep.Version())
+			}
 			reset := func() {
 				a, err := cl.Get(ctx, 1)
 				if err != nil {
@@ -147,6 +180,7 @@ func TestReplicasConverge(t *testing.T) {
 							if c.Yours == "" && !c.Gone && c.Field == "" {
 								t.Errorf("%s: a conflict without what collided: %+v", session, c)
 							}
+							collide(s, c.Version)
 						}
 						conflicts.Add(int64(len(lost)))
 						record(s, rep)
@@ -169,6 +203,8 @@ func TestReplicasConverge(t *testing.T) {
 					case errors.As(err, &me) && me.Code == model.ECONFLICT:
 						if me.Conflict == nil || me.Conflict.Yours == "" && !me.Conflict.Gone && me.Conflict.Field == "" {
 							t.Errorf("%s: a conflict without what collided: %+v", session, me)
+						} else {
+							collide(s, me.Conflict.Version)
 						}
 						conflicts.Add(1)
 						rep.Refused(seq)
@@ -194,6 +230,10 @@ func TestReplicasConverge(t *testing.T) {
 			for i := range edits {
 				pump()
 				rep.Edit(randomOp(rng, rep.Analysis(), session, i)) // one that does not apply here is not made
+				if rng.IntN(25) == 0 {
+					reload()
+					reloaded.Add(1)
+				}
 				pump()
 				if rng.IntN(8) == 0 {
 					settle() // a pause, as people make
@@ -237,6 +277,11 @@ func TestReplicasConverge(t *testing.T) {
 	checked := 0
 	ids := map[string]int64{}
 	for _, l := range ops {
+		for _, s := range collided[l.Version] {
+			if strings.Split(l.Session, "-")[1] == strconv.Itoa(s) {
+				t.Errorf("session %d was told its edit collided with its own, %s at version %d", s, l.Op.Kind, l.Version)
+			}
+		}
 		if first, ok := ids[l.Op.ID]; ok {
 			t.Errorf("edit %s committed twice, at versions %d and %d", l.Op.ID, first, l.Version)
 		}
@@ -274,8 +319,8 @@ func TestReplicasConverge(t *testing.T) {
 	if lostAnswers.Load() == 0 {
 		t.Error("no answer was lost: retries were not exercised")
 	}
-	t.Logf("%d edits sent (%d again after a lost answer), %d refused as conflicts, %d as invalid; final version %d, partners has %d rows; %d settled copies checked",
-		sent.Load(), lostAnswers.Load(), conflicts.Load(), invalid.Load(), server.Version, len(server.Section("partners").Cells), checked)
+	t.Logf("%d edits sent (%d again after a lost answer), %d refused as conflicts, %d as invalid; %d reloads; final version %d, partners has %d rows; %d settled copies checked",
+		sent.Load(), lostAnswers.Load(), conflicts.Load(), invalid.Load(), reloaded.Load(), server.Version, len(server.Section("partners").Cells), checked)
 }
 
 // content is what a person sees of an analysis, as JSON.
