@@ -24,7 +24,10 @@ import (
 // bursts of edits from concurrent clients and kills it with SIGKILL at random
 // moments, 20 times, restarting it on the same data each time. Every edit the
 // server acknowledged before a kill must be in the log afterwards, and the
-// database file must pass SQLite's integrity check.
+// database file must pass SQLite's integrity check. An edit whose answer
+// the kill cut off is sent again, with its ID, once the server is back, as
+// the dashboard does: it must be in the log once, whether or not the first
+// sending was committed.
 func TestKilledServerLosesNoAcknowledgedOp(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "thesisboard")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
@@ -34,6 +37,14 @@ func TestKilledServerLosesNoAcknowledgedOp(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	acked := map[int64]string{} // version -> input
 	var mu sync.Mutex
+	type edit struct {
+		input string
+		base  int64
+	}
+	const clients = 6
+	unanswered := make([]*edit, clients) // per client, the edit a kill cut off
+	known := make([]int64, clients)      // per client, the last version it was answered
+	resent := 0
 	for round := range 20 {
 		addr := freeAddr(t)
 		cmd := exec.Command(bin, "serve", "-addr", addr, "-data", data)
@@ -44,24 +55,36 @@ func TestKilledServerLosesNoAcknowledgedOp(t *testing.T) {
 		waitUp(t, url)
 		ctx, stop := context.WithCancel(context.Background())
 		var wg sync.WaitGroup
-		for c := range 6 {
+		for c := range clients {
 			wg.Go(func() {
 				for i := 0; ctx.Err() == nil; i++ {
-					input := fmt.Sprintf("r%d-c%d-%d", round, c, i)
-					body := fmt.Sprintf(`{"kind":"set_cell","sheet":"partners","cell":"D%d","input":%q}`, c+2, input)
+					e := unanswered[c]
+					if e == nil {
+						e = &edit{input: fmt.Sprintf("r%d-c%d-%d", round, c, i), base: known[c]}
+					} else {
+						mu.Lock()
+						resent++
+						mu.Unlock()
+					}
+					unanswered[c] = e
+					body := fmt.Sprintf(`{"kind":"set_cell","sheet":"partners","cell":"D%d","input":%q,"id":%q,"baseVersion":%d}`, c+2, e.input, e.input, e.base)
 					req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/analyses/1/ops", strings.NewReader(body))
+					req.Header.Set("X-Session", fmt.Sprint("client-", c))
 					res, err := http.DefaultClient.Do(req)
 					if err != nil {
-						return // the server is gone
+						return // the server is gone; the edit waits
 					}
 					var ack struct{ Version int64 }
 					json.NewDecoder(res.Body).Decode(&ack)
 					res.Body.Close()
-					if res.StatusCode == 200 && ack.Version > 0 {
-						mu.Lock()
-						acked[ack.Version] = input
-						mu.Unlock()
+					if res.StatusCode != 200 || ack.Version == 0 {
+						t.Errorf("client %d: %s answered %d", c, e.input, res.StatusCode)
+						return
 					}
+					unanswered[c], known[c] = nil, max(known[c], ack.Version)
+					mu.Lock()
+					acked[ack.Version] = e.input
+					mu.Unlock()
 				}
 			})
 		}
@@ -81,11 +104,16 @@ func TestKilledServerLosesNoAcknowledgedOp(t *testing.T) {
 		t.Fatal(err)
 	}
 	logged := map[int64]string{}
+	ids := map[string]int64{}
 	for _, op := range ops {
 		logged[op.Version] = op.Op.Input
+		if first, ok := ids[op.Op.ID]; ok {
+			t.Errorf("edit %s is in the log twice, at versions %d and %d", op.Op.ID, first, op.Version)
+		}
+		ids[op.Op.ID] = op.Version
 	}
-	if len(acked) < 100 {
-		t.Fatalf("only %d edits were acknowledged in 20 rounds; the test proves little", len(acked))
+	if len(acked) < 100 || resent < 10 {
+		t.Fatalf("only %d edits were acknowledged and %d sent again in 20 rounds; the test proves little", len(acked), resent)
 	}
 	for v, in := range acked {
 		if logged[v] != in {
@@ -95,7 +123,7 @@ func TestKilledServerLosesNoAcknowledgedOp(t *testing.T) {
 	if res, err := store.IntegrityCheck(context.Background()); err != nil || res != "ok" {
 		t.Errorf("integrity_check = %q, %v", res, err)
 	}
-	t.Logf("%d acknowledged edits over 20 kills, all in the log of %d", len(acked), len(ops))
+	t.Logf("%d acknowledged edits over 20 kills, all in the log of %d; %d sent again after a kill", len(acked), len(ops), resent)
 }
 
 func freeAddr(t *testing.T) string {
