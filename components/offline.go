@@ -20,8 +20,14 @@ import (
 // hundred milliseconds), so it is saved when the page loads it, when the
 // page is hidden or left, and when the server goes away, not at every edit.
 // A saved base a little behind only means that, offline, the page shows
-// others' latest changes later; the server, which carries queued edits over
-// what they did not see, ends with everything.
+// others' latest changes later: back online, the page follows the event
+// stream from the base's version, and the ops it missed are carried over
+// the queued edits as the server carries them (see copyFor). The queue
+// keeps each edit's ID and the version it was made on, so edits made on a
+// newer version than the saved base (the tab closed before it saved the
+// base) wait for the stream to reach it, and an edit already committed
+// whose answer never came is known when it comes back and is committed
+// once when sent again.
 
 // offlineCopy is how a tab kept an analysis before base and queue were
 // apart: the page as shown (Analysis) or the base, and the queue.

@@ -13,6 +13,14 @@
 // for an edit that crossed others), so view and server end in the same
 // state. A refused edit is taken out by computing the view again from the
 // base.
+//
+// Every edit gets an ID (model.Op.ID) when it is made. The stream's ops are
+// known as this session's by it, whichever session sent them (a restarted
+// browser has a new one), and the server commits an edit sent twice once,
+// so an edit whose answer was lost is simply sent again. Queue, kept across
+// reloads, holds every edit not yet back from the stream, each with the
+// version it was made on; Resume takes it up with the base kept beside it
+// and the stream brings the rest.
 package replica
 
 import (
