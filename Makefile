@@ -69,7 +69,8 @@ bench: web/app.wasm.br web/echarts.min.js.br browser-deps
 	$(GO) test -run '^$$' -bench . -benchtime 10000x -count=1 ./app/sqlite
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./app/report ./exports/csv
 	$(GO) test -run '^$$' -bench 'Sample' -benchmem -count=1 ./exports/xlsx
-	$(GO) test -run '^$$' -bench '100k' -benchtime 3x -count=1 ./exports/xlsx
+	$(GO) test -run '^$$' -bench 'ExportWatchlist100k' -benchtime 10x -count=1 ./exports/xlsx
+	$(GO) test -run '^$$' -bench 'ImportWatchlist100k|Section100k' -benchtime 3x -count=1 ./exports/xlsx
 
 clean:
 	rm -rf bin web/app.wasm* web/echarts.min.js*
