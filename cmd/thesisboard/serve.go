@@ -30,6 +30,8 @@ type Main struct {
 	http  *http.Server
 	ln    net.Listener
 	done  chan error
+
+	stopTrash, trashDone chan struct{} // the hourly trash emptying
 }
 
 // Run opens the store (adding the sample analysis to an empty one), starts
@@ -49,11 +51,7 @@ func (m *Main) Run(ctx context.Context) error {
 		store.Close()
 		return err
 	}
-	if n, err := store.PurgeTrash(ctx, time.Now().AddDate(0, 0, -sqlite.TrashDays)); err != nil {
-		m.Log.Warn("emptying old trash failed", "err", err)
-	} else if n > 0 {
-		m.Log.Info("deleted analyses older than the trash keeps", "count", n, "days", sqlite.TrashDays)
-	}
+	m.emptyTrash(ctx)
 	static, err := server.NewStatic(web.FS)
 	if err != nil {
 		store.Close()
@@ -70,7 +68,35 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.done = make(chan error, 1)
 	go func() { m.done <- m.http.Serve(m.ln) }()
+	m.stopTrash, m.trashDone = make(chan struct{}), make(chan struct{})
+	go m.emptyTrashHourly()
 	return nil
+}
+
+// emptyTrash deletes for good the analyses in the trash for longer than it
+// keeps them (sqlite.TrashDays).
+func (m *Main) emptyTrash(ctx context.Context) {
+	if n, err := m.store.PurgeTrash(ctx, time.Now().AddDate(0, 0, -sqlite.TrashDays)); err != nil {
+		m.Log.Warn("emptying old trash failed", "err", err)
+	} else if n > 0 {
+		m.Log.Info("deleted analyses older than the trash keeps", "count", n, "days", sqlite.TrashDays)
+	}
+}
+
+// emptyTrashHourly empties the trash every hour until Close, so a server
+// that runs for months keeps nothing past its time.
+func (m *Main) emptyTrashHourly() {
+	defer close(m.trashDone)
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-m.stopTrash:
+			return
+		case <-t.C:
+			m.emptyTrash(context.Background())
+		}
+	}
 }
 
 // seed creates the sample analysis when the database has none, so a first
@@ -104,5 +130,7 @@ func (m *Main) Close() error {
 	if serveErr := <-m.done; serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		err = errors.Join(err, serveErr)
 	}
+	close(m.stopTrash)
+	<-m.trashDone
 	return errors.Join(err, m.store.Close())
 }
