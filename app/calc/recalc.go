@@ -119,6 +119,7 @@ type Engine struct {
 	queue   []*formula // reused between recalculations
 	touched []int      // sections changed by the last Apply, each once
 	order   []*formula // reused between recalculations
+	work    int64      // cells scanned and formulas computed, ever (see Work)
 }
 
 // NewEngine parses a's formulas and computes them all.
@@ -135,6 +136,12 @@ func (e *Engine) Use(a *model.Analysis) { e.a = a }
 
 // Analysis is the analysis the engine computes.
 func (e *Engine) Analysis() *model.Analysis { return e.a }
+
+// Work is how much the engine has computed since it was made: cells scanned
+// by full recalculations plus formulas evaluated. Replaying ops costs what
+// applying them did, so the store compares the work since an analysis's
+// last snapshot with the analysis's size to decide when a new one pays.
+func (e *Engine) Work() int64 { return e.work }
 
 // Touched lists the sections whose cells the last Apply changed, the edited
 // one included.
@@ -178,6 +185,7 @@ func (e *Engine) rebuild() {
 	}
 	for si, s := range e.a.Sections {
 		for r, row := range s.Cells {
+			e.work += int64(len(row))
 			for c, cell := range row {
 				if IsFormula(cell.Input) {
 					e.link(e.newFormula(keyOf(si, r, c), cell.Input))
@@ -291,6 +299,7 @@ func (e *Engine) recompute(dirty []*formula) {
 	if len(dirty) == 0 {
 		return
 	}
+	e.work += int64(len(dirty))
 	for _, f := range dirty {
 		f.indeg, f.done = 0, false
 	}

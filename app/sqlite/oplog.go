@@ -90,8 +90,8 @@ func (s *Store) committer() {
 // commitBatch applies and logs the batch's ops in one transaction. The
 // analyses it changes stay open (s.open) for the next batches, so a commit
 // neither decodes nor re-encodes a snapshot: it writes the op rows, the
-// analysis row only when what the list shows changed, and every
-// snapshotEvery ops a new snapshot.
+// analysis row only when what the list shows changed, and now and then a
+// new snapshot (see snapshotEvery).
 func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	ctx := context.Background()
 	results := make([]commitRes, len(batch))
@@ -142,10 +142,12 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		if err != nil {
 			return fail(err)
 		}
+		work := o.engine.Work()
 		if err := o.engine.Apply(op); err != nil {
 			results[i].err = err // refused: nothing changed
 			continue
 		}
+		o.since += 1 + o.engine.Work() - work
 		o.a.Version++
 		o.a.Updated = now
 		changed[r.id] = o
@@ -159,7 +161,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
 	}
 	for id, o := range changed {
-		snap := o.a.Version-o.snapshot >= snapshotEvery
+		snap := o.snapshotDue()
 		if snap {
 			if err := writeSnapshot(ctx, tx, o.a); err != nil {
 				return fail(err)
@@ -176,8 +178,8 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		return fail(err)
 	}
 	for _, o := range changed {
-		if o.a.Version-o.snapshot >= snapshotEvery {
-			o.snapshot = o.a.Version
+		if o.snapshotDue() {
+			o.snapshot, o.since, o.size = o.a.Version, 0, sizeOf(o.a)
 		}
 		o.row = rowOf(o.a)
 	}

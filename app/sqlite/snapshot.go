@@ -14,11 +14,36 @@ import (
 	"thesisboard/app/model"
 )
 
-// snapshotEvery is how many ops may follow an analysis's stored snapshot
-// before the committer writes a new one. Between snapshots a commit writes
-// only its op row (see commitBatch), about one page and the fsync;
-// a read replays at most this many ops on top of the snapshot.
+// snapshotEvery is the fewest ops after an analysis's stored snapshot before
+// the committer writes a new one. Between snapshots a commit writes only its
+// op row (see commitBatch), about one page and the fsync.
+//
+// Past that, a snapshot is written once replaying the ops since the last one
+// would cost about what reading a snapshot does: when the engine's work on
+// them (calc.Engine.Work, one unit per op at least) reaches the analysis's
+// size in cells. A small analysis is snapshotted every snapshotEvery ops; a
+// 100,000-row one, whose snapshot takes a third of a second to encode and
+// write (and holds up every session's commits meanwhile), after about as
+// many edits as it has cells, rather than at every 256th keystroke. A read
+// replays no more than the work of decoding one snapshot.
 const snapshotEvery = 256
+
+// snapshotDue reports whether the committer should store o's analysis now.
+func (o *open) snapshotDue() bool {
+	return o.a.Version-o.snapshot >= snapshotEvery && o.since >= o.size
+}
+
+// sizeOf is an analysis's size in cells (watchlist rows count as one), the
+// measure of what reading its snapshot costs.
+func sizeOf(a *model.Analysis) int64 {
+	n := int64(len(a.Watchlist))
+	for _, s := range a.Sections {
+		for _, row := range s.Cells {
+			n += int64(len(row))
+		}
+	}
+	return n
+}
 
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
@@ -32,7 +57,9 @@ type open struct {
 	a        *model.Analysis
 	engine   *calc.Engine
 	snapshot int64
-	row      row // what the analysis row holds
+	row      row   // what the analysis row holds
+	since    int64 // the work of the ops since the snapshot (see snapshotEvery)
+	size     int64 // sizeOf(a) when it was loaded or last stored
 }
 
 // row is what the analyses table keeps of an analysis besides its version:
@@ -63,12 +90,14 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 	if err := json.Unmarshal([]byte(body), &a); err != nil {
 		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
 	}
-	o.a, o.snapshot = &a, a.Version
+	o.a, o.snapshot, o.size = &a, a.Version, sizeOf(&a)
 	if a.Version < version {
 		o.engine = calc.NewEngine(&a)
+		built := o.engine.Work()
 		if err := replay(ctx, q, o.engine, a.Version, version); err != nil {
 			return nil, fmt.Errorf("get analysis %d: %w", id, err)
 		}
+		o.since = o.engine.Work() - built + (version - o.snapshot)
 	}
 	if a.Version != version {
 		return nil, fmt.Errorf("get analysis %d: the log ends at version %d, the analysis is at %d", id, a.Version, version)

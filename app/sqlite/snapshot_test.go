@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"thesisboard/app/calc"
+	"thesisboard/app/calc/calctest"
 	"thesisboard/app/model"
 	"thesisboard/app/sample"
 )
@@ -176,4 +177,53 @@ func sameJSON(t *testing.T, a, b *model.Analysis) bool {
 	json.Unmarshal(ja, &x)
 	json.Unmarshal(jb, &y)
 	return reflect.DeepEqual(x, y)
+}
+
+// TestSnapshotsFollowTheWork: a large analysis whose edits each touch a
+// formula or two is not snapshotted every snapshotEvery ops, which would
+// encode all its cells again for a handful of edits; a small analysis whose
+// every edit recomputes a long chain is. Both read back right, from the
+// snapshot and the ops after it.
+func TestSnapshotsFollowTheWork(t *testing.T) {
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name     string
+		a        *model.Analysis
+		snapshot bool
+	}{
+		{"20,000 independent rows", calctest.Independent(20000), false},
+		{"a 500-formula chain", calctest.Chain(500), true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, dir := openTemp(t)
+			a, err := s.Create(ctx, tt.a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const n = snapshotEvery + 10
+			for i := range n {
+				if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A1", Input: fmt.Sprint(i)}, "t"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var version int64
+			s.r.QueryRow(`SELECT version FROM snapshots WHERE analysis_id = ?`, a.ID).Scan(&version)
+			if written := version > a.Version; written != tt.snapshot {
+				t.Errorf("snapshot at version %d after %d edits from version %d; want one written: %v", version, n, a.Version, tt.snapshot)
+			}
+			s.Close()
+			s, err = Open(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			got, err := s.Get(ctx, a.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Version != a.Version+n || got.Section("s").Cell(0, 0).Input != fmt.Sprint(n-1) {
+				t.Errorf("read back at version %d with A1 %q", got.Version, got.Section("s").Cell(0, 0).Input)
+			}
+		})
+	}
 }
