@@ -60,14 +60,20 @@ type commitRes struct {
 }
 
 // committer runs on its own goroutine for the store's life: it takes the
-// waiting ops and commits them in one transaction.
+// waiting ops and commits them in one transaction. In the first pause of
+// s.pause after a commit that left a snapshot due, it writes it.
 func (s *Store) committer() {
 	defer close(s.stopped)
+	pause := time.NewTimer(s.pause)
+	pause.Stop()
 	for {
 		var batch []*commitReq
 		select {
 		case r := <-s.commits:
 			batch = append(batch, r)
+		case <-pause.C:
+			s.snapshotInPause()
+			continue
 		case <-s.quit:
 			return
 		}
@@ -84,14 +90,17 @@ func (s *Store) committer() {
 		for i, r := range batch {
 			r.reply <- results[i]
 		}
+		if s.snapshotsDue() {
+			pause.Reset(s.pause) // each commit puts it off again
+		}
 	}
 }
 
 // commitBatch applies and logs the batch's ops in one transaction. The
 // analyses it changes stay open (s.open) for the next batches, so a commit
 // neither decodes nor re-encodes a snapshot: it writes the op rows, the
-// analysis row only when what the list shows changed, and now and then a
-// new snapshot (see snapshotEvery).
+// analysis row only when what the list shows changed, and a snapshot only
+// when one is overdue (see snapshotEvery; they are written in pauses).
 func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	ctx := context.Background()
 	results := make([]commitRes, len(batch))
@@ -161,7 +170,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
 	}
 	for id, o := range changed {
-		snap := o.snapshotDue()
+		snap := o.snapshotOverdue()
 		if snap {
 			if err := writeSnapshot(ctx, tx, o.a); err != nil {
 				return fail(err)
@@ -178,8 +187,8 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		return fail(err)
 	}
 	for _, o := range changed {
-		if o.snapshotDue() {
-			o.snapshot, o.since, o.size = o.a.Version, 0, sizeOf(o.a)
+		if o.snapshotOverdue() {
+			o.stored()
 		}
 		o.row = rowOf(o.a)
 	}

@@ -15,23 +15,84 @@ import (
 )
 
 // snapshotEvery is the fewest ops after an analysis's stored snapshot before
-// the committer writes a new one. Between snapshots a commit writes only its
-// op row (see commitBatch), about one page and the fsync.
+// a new one is due. Between snapshots a commit writes only its op row (see
+// commitBatch), about one page and the fsync.
 //
-// Past that, a snapshot is written once replaying the ops since the last one
+// Past that, a snapshot is due once replaying the ops since the last one
 // would cost about what reading a snapshot does: when the engine's work on
 // them (calc.Engine.Work, one unit per op at least) reaches the analysis's
-// size in cells. A small analysis is snapshotted every snapshotEvery ops; a
+// size in cells. A small analysis is due every snapshotEvery ops; a
 // 100,000-row one, whose snapshot takes a third of a second to encode and
-// write (and holds up every session's commits meanwhile), after about as
-// many edits as it has cells, rather than at every 256th keystroke. A read
-// replays no more than the work of decoding one snapshot.
+// write, after about as many edits as it has cells, rather than at every
+// 256th keystroke.
+//
+// A due snapshot is written in the first pause between edits (Store.pause),
+// in a transaction of its own, so that no acknowledged edit waits for it.
+// Only when edits never pause does a commit write one, once it is overdue:
+// overdueFactor times as many ops and as much work. A read replays at most
+// that much on top of the snapshot.
 const snapshotEvery = 256
 
-// snapshotDue reports whether the committer should store o's analysis now.
+const overdueFactor = 4
+
+// defaultPause is how long the committer waits with no edit before it
+// writes a due snapshot: longer than the gaps within a burst of edits (a
+// paste, a fill), far shorter than a person's pause.
+const defaultPause = 20 * time.Millisecond
+
+// snapshotDue reports whether o's analysis should be stored at the next
+// pause.
 func (o *open) snapshotDue() bool {
 	return o.a.Version-o.snapshot >= snapshotEvery && o.since >= o.size
 }
+
+// snapshotOverdue reports whether the commit under way must store o's
+// analysis.
+func (o *open) snapshotOverdue() bool {
+	return o.a.Version-o.snapshot >= overdueFactor*snapshotEvery && o.since >= overdueFactor*o.size
+}
+
+// stored records that o's analysis was just stored as its snapshot.
+func (o *open) stored() { o.snapshot, o.since, o.size = o.a.Version, 0, sizeOf(o.a) }
+
+// snapshotsDue reports whether an open analysis has a snapshot due.
+func (s *Store) snapshotsDue() bool {
+	for _, o := range s.open {
+		if o.snapshotDue() {
+			return true
+		}
+	}
+	return false
+}
+
+// snapshotInPause writes the due snapshots, each in its own transaction,
+// while no edit waits. One whose analysis another writer changed since it
+// was opened is dropped with its open copy.
+func (s *Store) snapshotInPause() {
+	ctx := context.Background()
+	for id, o := range s.open {
+		if !o.snapshotDue() {
+			continue
+		}
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			var version int64
+			if err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version); err != nil {
+				return err
+			}
+			if version != o.a.Version {
+				return errStale
+			}
+			return writeSnapshot(ctx, tx, o.a)
+		})
+		if err != nil {
+			delete(s.open, id)
+			continue
+		}
+		o.stored()
+	}
+}
+
+var errStale = errors.New("the analysis changed since it was opened")
 
 // sizeOf is an analysis's size in cells (watchlist rows count as one), the
 // measure of what reading its snapshot costs.

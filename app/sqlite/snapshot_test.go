@@ -16,10 +16,29 @@ import (
 	"thesisboard/app/sample"
 )
 
+// snapshotAt is the version of analysis id's stored snapshot.
+func snapshotAt(s *Store, id int64) int64 {
+	var v int64
+	s.r.QueryRow(`SELECT version FROM snapshots WHERE analysis_id = ?`, id).Scan(&v)
+	return v
+}
+
+// waitSnapshot waits for analysis id's snapshot to reach version want,
+// written in the pause after the edits.
+func waitSnapshot(t *testing.T, s *Store, id, want int64) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); snapshotAt(s, id) != want; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("snapshot at version %d, want %d", snapshotAt(s, id), want)
+		}
+	}
+}
+
 // TestSnapshotsAndReplayAgree commits more ops than snapshotEvery, with
-// formulas reading the edited cells, and finds the same analysis whether it
-// is read while open, read by a fresh store (snapshot plus replayed ops), or
-// rebuilt from version 1 by applying the whole log.
+// formulas reading the edited cells, pauses (the snapshot is written), and
+// commits some more; it finds the same analysis whether it is read while
+// open, read by a fresh store (snapshot plus replayed ops), or rebuilt from
+// version 1 by applying the whole log.
 func TestSnapshotsAndReplayAgree(t *testing.T) {
 	ctx := context.Background()
 	s, dir := openTemp(t)
@@ -28,6 +47,9 @@ func TestSnapshotsAndReplayAgree(t *testing.T) {
 	lastB3 := ""
 	const n = snapshotEvery + snapshotEvery/2
 	for i := range n {
+		if i == snapshotEvery+10 {
+			waitSnapshot(t, s, a.ID, int64(i)+1)
+		}
 		var op model.Op
 		switch i % 5 {
 		case 0, 1, 2:
@@ -41,11 +63,6 @@ func TestSnapshotsAndReplayAgree(t *testing.T) {
 		if _, err := s.Apply(ctx, a.ID, op, "t"); err != nil {
 			t.Fatalf("op %d: %v", i, err)
 		}
-	}
-	var snapVersion int64
-	s.r.QueryRow(`SELECT version FROM snapshots WHERE analysis_id = ?`, a.ID).Scan(&snapVersion)
-	if snapVersion != snapshotEvery+1 {
-		t.Errorf("snapshot at version %d, want %d", snapVersion, snapshotEvery+1)
 	}
 	live, err := s.Get(ctx, a.ID)
 	if err != nil || live.Version != n+1 {
@@ -182,8 +199,8 @@ func sameJSON(t *testing.T, a, b *model.Analysis) bool {
 // TestSnapshotsFollowTheWork: a large analysis whose edits each touch a
 // formula or two is not snapshotted every snapshotEvery ops, which would
 // encode all its cells again for a handful of edits; a small analysis whose
-// every edit recomputes a long chain is. Both read back right, from the
-// snapshot and the ops after it.
+// every edit recomputes a long chain is, in the pause after them. Both read
+// back right, from the snapshot and the ops after it.
 func TestSnapshotsFollowTheWork(t *testing.T) {
 	ctx := context.Background()
 	for _, tt := range []struct {
@@ -206,10 +223,10 @@ func TestSnapshotsFollowTheWork(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			var version int64
-			s.r.QueryRow(`SELECT version FROM snapshots WHERE analysis_id = ?`, a.ID).Scan(&version)
-			if written := version > a.Version; written != tt.snapshot {
-				t.Errorf("snapshot at version %d after %d edits from version %d; want one written: %v", version, n, a.Version, tt.snapshot)
+			if tt.snapshot {
+				waitSnapshot(t, s, a.ID, a.Version+n)
+			} else if time.Sleep(10 * defaultPause); snapshotAt(s, a.ID) != a.Version {
+				t.Errorf("snapshot at version %d after %d edits from version %d; want none written", snapshotAt(s, a.ID), n, a.Version)
 			}
 			s.Close()
 			s, err = Open(dir)
@@ -225,5 +242,31 @@ func TestSnapshotsFollowTheWork(t *testing.T) {
 				t.Errorf("read back at version %d with A1 %q", got.Version, got.Section("s").Cell(0, 0).Input)
 			}
 		})
+	}
+}
+
+// TestOverdueSnapshotWithoutPause: edits that never pause still get a
+// snapshot, in the commit that makes it overdue, so reads stay bounded.
+func TestOverdueSnapshotWithoutPause(t *testing.T) {
+	ctx := context.Background()
+	s, err := openStore(t.TempDir(), time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.Create(ctx, calctest.Chain(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range overdueFactor*snapshotEvery + 10 {
+		if i == snapshotEvery+10 && snapshotAt(s, a.ID) != a.Version {
+			t.Errorf("a due snapshot was written without a pause, at version %d", snapshotAt(s, a.ID))
+		}
+		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A1", Input: fmt.Sprint(i)}, "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := snapshotAt(s, a.ID), a.Version+overdueFactor*snapshotEvery; got != want {
+		t.Errorf("snapshot at version %d, want %d", got, want)
 	}
 }

@@ -37,6 +37,8 @@ type Store struct {
 	stopped chan struct{}
 
 	checkpointed chan struct{} // closed when the checkpointer has stopped
+
+	pause time.Duration // with no edit for this long, due snapshots are written
 }
 
 // pragmas are set on every connection through the DSN.
@@ -58,7 +60,11 @@ var writerPragmas = []string{"wal_autocheckpoint(1000)"}
 
 // Open opens (creating when missing) the database in dir and brings its schema
 // up to date.
-func Open(dir string) (*Store, error) {
+func Open(dir string) (*Store, error) { return openStore(dir, defaultPause) }
+
+// openStore is Open with the pause after which due snapshots are written
+// (tests take a pause that never comes, to see overdue ones written).
+func openStore(dir string, pause time.Duration) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data dir: %w", err)
 	}
@@ -92,7 +98,7 @@ func Open(dir string) (*Store, error) {
 	c.SetMaxOpenConns(1)
 	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
 		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
-		stopped: make(chan struct{}), checkpointed: make(chan struct{})}
+		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause}
 	if err := s.migrate(); err == nil {
 		err = s.prepare()
 	}
