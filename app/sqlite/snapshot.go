@@ -27,7 +27,8 @@ import (
 // 256th keystroke.
 //
 // A due snapshot is written in the first pause between edits (Store.pause),
-// in a transaction of its own, so that no acknowledged edit waits for it.
+// in a transaction of its own, so that an edit waits for it only if it
+// arrives while it is being written.
 // Only when edits never pause does a commit write one, once it is overdue:
 // overdueFactor times as many ops and as much work. A read replays at most
 // that much on top of the snapshot.
