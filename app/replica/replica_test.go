@@ -15,6 +15,22 @@ func input(a *model.Analysis, cell string) string {
 	return a.Section("partners").Cell(r, c).Input
 }
 
+// computedSample is the sample analysis with its formulas computed, as a
+// page holds it.
+func computedSample() *model.Analysis {
+	a := sample.Lumen(time.Now())
+	calc.Recalc(a)
+	return a
+}
+
+// rowsShown checks how many rows the view's partners section has.
+func rowsShown(t *testing.T, r *Replica, want int) {
+	t.Helper()
+	if got := len(r.Analysis().Section("partners").Cells); got != want {
+		t.Errorf("partners shows %d rows, want %d", got, want)
+	}
+}
+
 // sameAsBase reports whether the view is the base computed, as it must be
 // once every edit is back.
 func sameAsBase(t *testing.T, r *Replica) {
@@ -32,8 +48,7 @@ func sameAsBase(t *testing.T, r *Replica) {
 // ordered yet; another session's edit of row 3, made before it, lands on the
 // row it meant, now row 4, here as on the server.
 func TestRemoteCarriedOverPendingRow(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	meant := input(a, "A3")
 	r := New(a, "me", nil)
 	if _, err := r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2}); err != nil {
@@ -62,8 +77,7 @@ func TestRemoteCarriedOverPendingRow(t *testing.T) {
 // session has changed since, is dropped as the server would refuse it, and
 // reported; one already sent is left for the server to refuse.
 func TestWaitingEditLosesToRemote(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	r := New(a, "me", nil)
 	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: "first"})
 	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "mine"})
@@ -91,8 +105,7 @@ func TestWaitingEditLosesToRemote(t *testing.T) {
 // then settles the edit rather than leaving it waiting for a version the
 // stream will not bring again, and the view shows the row once.
 func TestAnswerAfterReset(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	r := New(a, "me", nil)
 	r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2})
 	seq, op, _ := r.Next()
@@ -106,9 +119,7 @@ func TestAnswerAfterReset(t *testing.T) {
 	if !r.Settled() {
 		t.Fatalf("the edit still waits: %s", r)
 	}
-	if got, want := len(r.Analysis().Section("partners").Cells), len(a.Section("partners").Cells)+1; got != want {
-		t.Errorf("partners shows %d rows, want %d", got, want)
-	}
+	rowsShown(t, r, len(a.Section("partners").Cells)+1)
 	sameAsBase(t, r)
 }
 
@@ -116,8 +127,7 @@ func TestAnswerAfterReset(t *testing.T) {
 // sending was committed though its answer was lost, is known when the
 // stream brings it back, by its ID, whatever session sent it.
 func TestEchoOfRestoredEdit(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	first := New(a, "tab-before-restart", nil)
 	first.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3})
 	_, sent, _ := first.Next()
@@ -126,9 +136,7 @@ func TestEchoOfRestoredEdit(t *testing.T) {
 	if !ok || len(lost) > 0 || !r.Settled() {
 		t.Fatalf("the edit's own commit was taken for another's: ok %v, conflicts %v, %s", ok, lost, r)
 	}
-	if got, want := len(r.Analysis().Section("partners").Cells), len(a.Section("partners").Cells)+1; got != want {
-		t.Errorf("partners shows %d rows, want %d", got, want)
-	}
+	rowsShown(t, r, len(a.Section("partners").Cells)+1)
 	sameAsBase(t, r)
 }
 
@@ -139,8 +147,7 @@ func TestEchoOfRestoredEdit(t *testing.T) {
 // underneath it is a conflict at once, and the edits go on the latest
 // version.
 func TestRestoredEditsFollowTheStream(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	a.Version = 7
 	offline := New(a, "me", nil)
 	offline.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C5", Input: "mine"})
@@ -168,8 +175,7 @@ func TestRestoredEditsFollowTheStream(t *testing.T) {
 // The stream's ops up to that version are ones they saw: they go under the
 // edits unchanged, and the edits wait for them before they are sent.
 func TestRestoredEditsNewerThanTheBase(t *testing.T) {
-	a := sample.Lumen(time.Now())
-	calc.Recalc(a)
+	a := computedSample()
 	a.Version = 7
 	v := a.Version
 	insert := model.LoggedOp{Version: v + 1, Session: "other", Op: model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3}}

@@ -96,15 +96,7 @@ func BenchmarkCommit(b *testing.B) {
 // edits made one commit in 256 take a third of a second.
 func BenchmarkCommitBig(b *testing.B) {
 	ctx := context.Background()
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, err := s.Create(ctx, calctest.Independent(100000))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, a := storeWith(b, defaultPause, calctest.Independent(100000))
 	edit := func(i int) {
 		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: fmt.Sprint(i)}, "bench"); err != nil {
 			b.Fatal(err)
@@ -128,15 +120,7 @@ func BenchmarkCommitBig(b *testing.B) {
 // snapshots (with pauses, snapshots come every snapshotEvery ops).
 func BenchmarkGetReplaying(b *testing.B) {
 	ctx := context.Background()
-	s, err := openStore(b.TempDir(), time.Hour)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	a, err := s.Create(ctx, sample.Lumen(time.Now()))
-	if err != nil {
-		b.Fatal(err)
-	}
+	s, a := storeWith(b, time.Hour, sample.Lumen(time.Now()))
 	for i := range overdueFactor*snapshotEvery - 2 {
 		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: fmt.Sprint(i)}, "bench"); err != nil {
 			b.Fatal(err)
@@ -177,14 +161,21 @@ func BenchmarkCommit50Clients(b *testing.B) {
 
 // benchStore is a store in a temporary folder holding the sample analysis.
 func benchStore(b *testing.B) (*Store, *model.Analysis) {
-	s, err := Open(b.TempDir())
+	return storeWith(b, defaultPause, sample.Lumen(time.Now()))
+}
+
+// storeWith is a store in a temporary folder, writing due snapshots after
+// pause, holding a; it closes when the test ends.
+func storeWith(tb testing.TB, pause time.Duration, a *model.Analysis) (*Store, *model.Analysis) {
+	tb.Helper()
+	s, err := openStore(tb.TempDir(), pause)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
-	b.Cleanup(func() { s.Close() })
-	a, err := s.Create(context.Background(), sample.Lumen(time.Now()))
+	tb.Cleanup(func() { s.Close() })
+	a, err = s.Create(context.Background(), a)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	return s, a
 }

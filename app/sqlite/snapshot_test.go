@@ -249,15 +249,7 @@ func TestSnapshotsFollowTheWork(t *testing.T) {
 // snapshot, in the commit that makes it overdue, so reads stay bounded.
 func TestOverdueSnapshotWithoutPause(t *testing.T) {
 	ctx := context.Background()
-	s, err := openStore(t.TempDir(), time.Hour)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	a, err := s.Create(ctx, calctest.Chain(100))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, a := storeWith(t, time.Hour, calctest.Chain(100))
 	for i := range overdueFactor*snapshotEvery + 10 {
 		if i == snapshotEvery+10 && snapshotAt(s, a.ID) != a.Version {
 			t.Errorf("a due snapshot was written without a pause, at version %d", snapshotAt(s, a.ID))
