@@ -47,6 +47,10 @@ type Dashboard struct {
 	// conflicts are this tab's edits the server refused because another
 	// session changed the same cell first; each waits for the person's pick.
 	conflicts []model.Conflict
+	// orphaned counts the edits kept by tabs that are gone, which this one
+	// sends (see orphans.go).
+	orphaned       int
+	sendingOrphans bool
 }
 
 // OnMount runs in the browser once the page is in the DOM.
@@ -57,6 +61,7 @@ func (d *Dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
 	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
 	d.keepOnHide(ctx)
+	holdSession()
 }
 
 // history replays the last entry of from (undo or redo) as new edits and
@@ -136,6 +141,7 @@ func (d *Dashboard) load(ctx app.Context) {
 			d.live = openLive(d.ctx, a.ID, d.rep.Version(), d.onRemoteOp)
 			d.persist(ctx)
 			d.sendNext(ctx)
+			d.sendOrphans(ctx)
 			markReady(ctx, "dashboard")
 		})
 	})
@@ -314,12 +320,13 @@ func (d *Dashboard) rebase(ctx app.Context) {
 	})
 }
 
-// waiting is how many of this tab's edits are not on the server yet.
+// waiting is how many edits this tab has to send: its own not on the
+// server yet, and those of gone tabs (see orphans.go).
 func (d *Dashboard) waiting() int {
 	if d.rep == nil {
-		return 0
+		return d.orphaned
 	}
-	return d.rep.Waiting()
+	return d.rep.Waiting() + d.orphaned
 }
 
 func (d *Dashboard) saveState() *SaveState {

@@ -39,13 +39,22 @@ type offlineCopy struct {
 
 func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
 
+// queueKey is where the tab of session s keeps its queue: each tab its own,
+// since two tabs on one analysis share the browser's storage and neither may
+// overwrite the other's waiting edits.
+func (d *Dashboard) queueKey(s string) string { return d.storageKey() + "/queue/" + s }
+
 // persist saves the queue, and the base when the browser has none from this
 // load yet.
 func (d *Dashboard) persist(ctx app.Context) {
 	if d.rep == nil || app.IsServer {
 		return
 	}
-	d.store(ctx, "/queue", d.rep.Queue())
+	if q := d.rep.Queue(); len(q) > 0 {
+		d.store(ctx, "/queue/"+session(), q)
+	} else {
+		ctx.LocalStorage().Del(d.queueKey(session()))
+	}
 	if !d.baseSaved {
 		d.saveBase(ctx)
 	}
@@ -77,12 +86,20 @@ func (d *Dashboard) store(ctx app.Context, suffix string, v any) {
 	}
 }
 
-// saved is what the browser kept of the analysis, if anything.
+// saved is what the browser kept of the analysis, if anything: the base and
+// this tab's queue. A queue kept by an earlier version, one per analysis,
+// becomes this tab's.
 func (d *Dashboard) saved(ctx app.Context) (offlineCopy, bool) {
 	var c offlineCopy
 	ls := ctx.LocalStorage()
 	if ls.Get(d.storageKey()+"/base", &c.Base) == nil && c.Base != nil {
-		ls.Get(d.storageKey()+"/queue", &c.Queue)
+		ls.Get(d.queueKey(session()), &c.Queue)
+		if legacy := d.storageKey() + "/queue"; ls.Contains(legacy) {
+			var q []model.Op
+			ls.Get(legacy, &q)
+			c.Queue = append(q, c.Queue...)
+			ls.Del(legacy)
+		}
 		return c, true
 	}
 	err := ls.Get(d.storageKey(), &c) // kept by an earlier version
@@ -99,6 +116,7 @@ func (d *Dashboard) restore(ctx app.Context) bool {
 	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
 	d.a, d.status = d.rep.Analysis(), "loaded"
 	d.baseSaved = true
+	d.countOrphans(ctx)
 	markReady(ctx, "dashboard")
 	return true
 }
