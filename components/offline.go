@@ -11,9 +11,9 @@ import (
 
 // The browser keeps, per analysis, what the page needs to show it and to
 // send its edits without the server, through a reload and a browser restart
-// (localStorage): the server's analysis as the tab last heard it (the base)
-// and the edits not yet on the server (the queue), from which the page is
-// computed again.
+// (localStorage): the server's analysis as a tab last heard it (the base,
+// one per analysis) and the edits not yet on the server (the queue, one per
+// tab: see queueKey and orphans.go), from which the page is computed again.
 //
 // The queue is saved at every change: an edit must never be lost. The base
 // is large (a whole analysis; encoding 100,000 rows takes the browser a few
