@@ -134,7 +134,13 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			results[i].err = notFound(r.id)
 			continue
 		}
-		op, retry, err := rebase(ctx, tx, o.a, r.op, r.session)
+		var past []model.LoggedOp
+		if r.op.BaseVersion > 0 && r.op.BaseVersion < o.a.Version {
+			if past, err = o.after(ctx, tx, r.op.BaseVersion); err != nil {
+				return fail(err)
+			}
+		}
+		op, retry, err := rebase(o.a, r.op, r.session, past)
 		if err != nil {
 			if model.ErrorCode(err) == model.EINTERNAL {
 				return fail(err)
@@ -168,6 +174,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			return fail(err)
 		}
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
+		o.remember(model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now})
 	}
 	for id, o := range changed {
 		snap := o.snapshotOverdue()
@@ -253,50 +260,70 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 	return out, rows.Err()
 }
 
-// rebase carries an op made on an old version over the ops other sessions
-// committed since (calc.Rebase): rows they inserted or deleted move its
-// target and its formula's references, and an op that would overwrite one of
-// theirs unseen is refused with ECONFLICT, the committed value kept. The
-// session's own later ops are already under the op (it was made after them),
-// and an op on the latest version has nothing to cross.
+// rebase carries an op made on an old version over past, the ops committed
+// since, oldest first (calc.Rebase): rows other sessions inserted or deleted
+// move its target and its formula's references, and an op that would
+// overwrite one of theirs unseen is refused with ECONFLICT, the committed
+// value kept. The session's own later ops are already under the op (it was
+// made after them).
 //
-// An op whose ID is already among those ops is a retry of one committed
-// then (its answer was lost): rebase returns that commit as done, and the op
-// is not applied again. A retry's base version is always below its first
-// commit, so the ops read here hold it.
-func rebase(ctx context.Context, tx *sql.Tx, a *model.Analysis, op model.Op, session string) (model.Op, *model.LoggedOp, error) {
-	if op.BaseVersion <= 0 || op.BaseVersion >= a.Version {
-		return op, nil, nil
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, a.ID, op.BaseVersion)
-	if err != nil {
-		return op, nil, err
-	}
-	defer rows.Close()
+// An op whose ID is already in past is a retry of one committed then (its
+// answer was lost): rebase returns that commit as done, and the op is not
+// applied again. A retry's base version is always below its first commit,
+// so past holds it.
+func rebase(a *model.Analysis, op model.Op, session string, past []model.LoggedOp) (model.Op, *model.LoggedOp, error) {
 	var crossed error // a conflict, reported unless the op turns out a retry
-	for rows.Next() {
-		var v int64
-		var raw, by, ts string
-		if err := rows.Scan(&v, &raw, &by, &ts); err != nil {
-			return op, nil, err
+	for i, p := range past {
+		if op.ID != "" && p.Op.ID == op.ID {
+			return op, &past[i], nil
 		}
-		var past model.Op
-		if json.Unmarshal([]byte(raw), &past) != nil {
+		if crossed != nil || p.Session == session && session != "" {
 			continue
 		}
-		if op.ID != "" && past.ID == op.ID {
-			t, _ := time.Parse(time.RFC3339Nano, ts)
-			return op, &model.LoggedOp{Version: v, Op: past, Session: by, Time: t}, nil
-		}
-		if crossed != nil || by == session && session != "" {
-			continue
-		}
-		op, crossed = calc.Rebase(a, op, past, v)
-	}
-	if err := rows.Err(); err != nil {
-		return op, nil, err
+		op, crossed = calc.Rebase(a, op, p.Op, p.Version)
 	}
 	return op, nil, crossed
+}
+
+// keepRecent is how many of an open analysis's latest ops the committer
+// keeps decoded (between keepRecent and twice as many): an edit made on a
+// version that recent is carried over them without reading the log.
+const keepRecent = 1024
+
+// remember keeps l, just logged, among o's recent ops.
+func (o *open) remember(l model.LoggedOp) {
+	if len(o.recent) >= 2*keepRecent {
+		o.recent = append(o.recent[:0], o.recent[len(o.recent)-keepRecent:]...)
+	}
+	o.recent = append(o.recent, l)
+}
+
+// after returns the ops of o's analysis committed after version, oldest
+// first: from those kept in memory when they reach back that far, else
+// from the log.
+func (o *open) after(ctx context.Context, tx *sql.Tx, version int64) ([]model.LoggedOp, error) {
+	if len(o.recent) > 0 && o.recent[0].Version <= version+1 {
+		return o.recent[version+1-o.recent[0].Version:], nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, o.a.ID, version)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.LoggedOp
+	for rows.Next() {
+		var l model.LoggedOp
+		var raw, ts string
+		if err := rows.Scan(&l.Version, &raw, &l.Session, &ts); err != nil {
+			return nil, err
+		}
+		if json.Unmarshal([]byte(raw), &l.Op) != nil {
+			continue
+		}
+		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
+		out = append(out, l)
+	}
+	return out, rows.Err()
 }
 
 // stmts are the statements of every commit, prepared once on the writing

@@ -16,8 +16,8 @@ import (
 // of its one commit.
 func TestRetryCommittedOnce(t *testing.T) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
-	defer s.Close()
+	s, dir := openTemp(t)
+	defer func() { s.Close() }()
 	a, err := s.Create(ctx, sample.Lumen(time.Now()))
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +69,15 @@ func TestRetryCommittedOnce(t *testing.T) {
 	}
 	if len(ops) != 3 {
 		t.Errorf("the log holds %d ops, want 3", len(ops))
+	}
+	// After a restart the committer reads the ops from the log, not from
+	// memory: a retry is still known.
+	s.Close()
+	if s, err = Open(dir); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := s.Apply(ctx, a.ID, insert, "restarted"); err != nil || again.Version != first.Version {
+		t.Errorf("retry after a restart: version %d, %v; first committed at %d", again.Version, err, first.Version)
 	}
 	// A new edit with an ID nobody used goes in as usual.
 	if l, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2, BaseVersion: a.Version, ID: "tab.3"}, "tab"); err != nil || l.Version != got.Version+1 {

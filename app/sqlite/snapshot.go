@@ -122,6 +122,9 @@ type open struct {
 	row      row   // what the analysis row holds
 	since    int64 // the work of the ops since the snapshot (see snapshotEvery)
 	size     int64 // sizeOf(a) when it was loaded or last stored
+	// recent are the latest ops, of consecutive versions up to a.Version
+	// (see remember), as committed since the analysis was opened.
+	recent []model.LoggedOp
 }
 
 // row is what the analyses table keeps of an analysis besides its version:
