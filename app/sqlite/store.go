@@ -1,8 +1,19 @@
 //go:build !wasm
 
-// Package sqlite stores analyses in an embedded SQLite database file: a
-// snapshot per analysis plus an append-only log of the ops that produced it,
-// both written in one transaction so an acknowledged edit is always on disk.
+// Package sqlite stores analyses in an embedded SQLite database file: per
+// analysis an append-only log of the ops that made it, and a snapshot of it
+// at some version, from which a read replays the ops after.
+//
+// One goroutine, the committer (oplog.go), applies every edit: it keeps the
+// analyses being edited open in memory with their formula engines and their
+// latest ops, commits the edits that arrive together in one transaction
+// (one fsync), and answers each only once that commit is on disk. A commit
+// writes the op rows and little else; snapshots are written in the pauses
+// between edits (snapshot.go); the write-ahead log is checkpointed beside
+// the commits (checkpoint.go). An edit carries the version it was made on
+// and an ID: the committer carries it over what other sessions committed
+// since, refuses it when it would overwrite their change unseen, and
+// answers a retry with its first commit.
 package sqlite
 
 import (
