@@ -126,7 +126,10 @@ func (d *Dashboard) load(ctx app.Context) {
 		a, err := apiClient().Get(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				if model.ErrorCode(err) == model.EUNAVAILABLE && d.restore(ctx) {
+				// Offline: go on with the copy the page has, else the one
+				// the browser kept.
+				kept := d.rep != nil && d.rep.Base().ID == id
+				if model.ErrorCode(err) == model.EUNAVAILABLE && (kept || d.restore(ctx)) {
 					d.goOffline(ctx)
 					return
 				}
