@@ -29,15 +29,24 @@ func startMain(tb testing.TB) *Main {
 	if st, err := server.NewStatic(web.FS); err != nil || !st.Has("app.wasm") || !st.Has("echarts.min.js") {
 		tb.Fatal("web/app.wasm or web/echarts.min.js is not built: run the tests with `make test`, which builds them first")
 	}
-	m := &Main{Addr: "127.0.0.1:0", DataDir: tb.TempDir(), Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m.Run(context.Background()); err != nil {
-		tb.Fatal(err)
-	}
+	m := runMain(tb, "127.0.0.1:0", tb.TempDir())
 	tb.Cleanup(func() {
 		if err := m.Close(); err != nil {
 			tb.Error(err)
 		}
 	})
+	return m
+}
+
+// runMain starts the server program on addr with the data in dir; the
+// caller closes it (tests that stop and start the server again on the same
+// address and data).
+func runMain(tb testing.TB, addr, dir string) *Main {
+	tb.Helper()
+	m := &Main{Addr: addr, DataDir: dir, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if err := m.Run(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
 	return m
 }
 

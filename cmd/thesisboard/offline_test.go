@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -91,10 +89,7 @@ func setOffline(t *testing.T, ctx context.Context, offline bool) {
 // the server again: the edit reaches it.
 func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 	data := t.TempDir()
-	m := &Main{Addr: "127.0.0.1:0", DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	m := runMain(t, "127.0.0.1:0", data)
 	addr := strings.TrimPrefix(m.URL(), "http://")
 	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
@@ -115,10 +110,7 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
 	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed offline" && document.getElementById("savestate").dataset.state === "offline"`)
 
-	m2 := &Main{Addr: addr, DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m2.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	m2 := runMain(t, addr, data)
 	defer m2.Close()
 	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
 	a, err := m2.Store().Get(ctx, 1)
@@ -135,10 +127,7 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 // browser's storage, the second tab's save overwrote the first's.)
 func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 	data := t.TempDir()
-	m := &Main{Addr: "127.0.0.1:0", DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	m := runMain(t, "127.0.0.1:0", data)
 	addr := strings.TrimPrefix(m.URL(), "http://")
 	stays := newBrowser(t, t.TempDir(), 120*time.Second)
 	closes, closeTab := chromedp.NewContext(stays)
@@ -170,10 +159,7 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 	waitFor(t, stays, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
 	waitFor(t, stays, "both edits waiting", `document.getElementById("cell-financial-health-C3").textContent === "from the tab that stays" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
 
-	m2 := &Main{Addr: addr, DataDir: data, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
-	if err := m2.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	m2 := runMain(t, addr, data)
 	defer m2.Close()
 	waitFor(t, stays, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
 	waitFor(t, stays, "the closed tab's edit, from the server", `document.getElementById("cell-financial-health-C2").textContent === "from the closed tab"`)
