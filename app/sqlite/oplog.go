@@ -26,6 +26,7 @@ import (
 // Errors: ENOTFOUND, EINVALID (from model.Apply), ECONFLICT, and internal
 // errors.
 func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
+	s.warm(ctx, id)
 	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
 	select {
 	case s.commits <- req:
@@ -107,7 +108,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	checked := map[int64]*open{} // the analyses this batch has looked at
 	fail := func(err error) []commitRes {
 		for id := range checked {
-			delete(s.open, id) // may hold changes now rolled back
+			s.forget(id) // may hold changes now rolled back
 		}
 		for i := range results {
 			results[i] = commitRes{err: err}
@@ -213,12 +214,15 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 		if err == nil && version == o.a.Version {
 			return o, nil
 		}
-		delete(s.open, id)
+		s.forget(id)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
 	}
-	o, err := load(ctx, tx, id)
+	o, err := s.caughtUp(ctx, tx, id, s.takeWarm(id))
+	if o == nil && err == nil {
+		o, err = load(ctx, tx, id)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -227,11 +231,32 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 	}
 	if len(s.open) >= maxOpen {
 		for k := range s.open { // forget one at random
-			delete(s.open, k)
+			s.forget(k)
 			break
 		}
 	}
-	s.open[id] = o
+	s.keepOpen(id, o)
+	return o, nil
+}
+
+// caughtUp brings o, opened by warm, to the analysis's latest version by
+// replaying the ops committed since. It returns nil when there is no o or
+// the analysis went meanwhile (to the trash, say): it is loaded again.
+func (s *Store) caughtUp(ctx context.Context, tx *sql.Tx, id int64, o *open) (*open, error) {
+	if o == nil {
+		return nil, nil
+	}
+	var version int64
+	if err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version); err != nil || version < o.a.Version {
+		return nil, nil
+	}
+	if version > o.a.Version {
+		from, work := o.a.Version, o.engine.Work()
+		if err := replay(ctx, tx, o.engine, from, version); err != nil {
+			return nil, fmt.Errorf("open analysis %d: %w", id, err)
+		}
+		o.since += o.engine.Work() - work + (version - from)
+	}
 	return o, nil
 }
 

@@ -86,7 +86,7 @@ func (s *Store) snapshotInPause() {
 			return writeSnapshot(ctx, tx, o.a)
 		})
 		if err != nil {
-			delete(s.open, id)
+			s.forget(id)
 			continue
 		}
 		o.stored()

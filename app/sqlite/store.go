@@ -50,6 +50,8 @@ type Store struct {
 	checkpointed chan struct{} // closed when the checkpointer has stopped
 
 	pause time.Duration // with no edit for this long, due snapshots are written
+
+	warmth warmth // analyses opened for the committer (see warm)
 }
 
 // pragmas are set on every connection through the DSN.
@@ -109,7 +111,8 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 	c.SetMaxOpenConns(1)
 	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
 		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
-		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause}
+		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause,
+		warmth: warmth{open: map[int64]bool{}, ready: map[int64]*open{}, loading: make(map[int64]chan struct{})}}
 	if err := s.migrate(); err == nil {
 		err = s.prepare()
 	}
