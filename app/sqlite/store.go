@@ -6,7 +6,9 @@
 //
 // One goroutine, the committer (oplog.go), applies every edit: it keeps the
 // analyses being edited open in memory with their formula engines and their
-// latest ops, commits the edits that arrive together in one transaction
+// latest ops (opened on the editing caller's goroutine, warm.go, so that a
+// large one does not hold up the others), commits the edits that arrive
+// together in one transaction
 // (one fsync), and answers each only once that commit is on disk. A commit
 // writes the op rows and little else; snapshots are written in the pauses
 // between edits (snapshot.go); the write-ahead log is checkpointed beside
