@@ -78,10 +78,10 @@ func (h *hub) close() {
 	h.subs = nil
 }
 
-// apply commits an op and tells the open streams.
+// apply commits an op and tells the open streams, unless the store does.
 func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
 	l, err := s.Store.Apply(ctx, id, op, session)
-	if err == nil {
+	if err == nil && !s.byStore {
 		s.hub.publish(id, l)
 	}
 	return l, err
@@ -137,15 +137,16 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		last = op.Version
 		return true
 	}
-	// send writes op unless it was sent. Ops committed together are
-	// published by their requests in any order: one ahead of the next
-	// version brings those before it from the log first, so the stream
-	// never skips a version.
+	// send writes op unless it was sent. One ahead of the next version (a
+	// store that does not publish in commit order, whose requests publish
+	// ops committed together in any order) brings those before it from the
+	// log first, so the stream never skips a version.
 	send := func(op model.LoggedOp) bool {
 		if op.Version <= last {
 			return true
 		}
 		if op.Version > last+1 {
+			s.gapFills.Add(1)
 			gap, err := s.Store.Ops(r.Context(), id, last)
 			if err != nil {
 				return false // the browser reconnects from last

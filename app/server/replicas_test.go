@@ -316,6 +316,9 @@ func TestReplicasConverge(t *testing.T) {
 			t.Errorf("session %d differs from the server: %s", s, firstDiff(got, want))
 		}
 	}
+	if n := servers[ts].gapFills.Load(); n != 0 {
+		t.Errorf("the streams had to read %d missing versions from the log: ops were published out of commit order", n)
+	}
 	if lostAnswers.Load() == 0 {
 		t.Error("no answer was lost: retries were not exercised")
 	}

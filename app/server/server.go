@@ -11,6 +11,8 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"thesisboard/app/model"
@@ -41,12 +43,32 @@ type Server struct {
 	// the static files.
 	Page http.Handler
 
-	hub hub
+	hub     hub
+	ordered sync.Once // the store publishes its commits, in order (see Handler)
+	byStore bool
+	// gapFills counts the times a stream found a version missing and read
+	// it from the log (see events); with a store that publishes in order,
+	// none.
+	gapFills atomic.Int64
+}
+
+// committer is a Store that tells of each commit in commit order.
+type committer interface {
+	OnCommit(fn func(id int64, l model.LoggedOp))
 }
 
 // Handler returns the server's HTTP handler. Unsafe methods from another
 // origin are refused with 403 before any handler runs.
 func (s *Server) Handler() http.Handler {
+	s.ordered.Do(func() {
+		// Ops go to the event streams in the order they were committed
+		// when the store says so; else each request publishes its own,
+		// and the streams put them in order.
+		if c, ok := s.Store.(committer); ok {
+			c.OnCommit(s.hub.publish)
+			s.byStore = true
+		}
+	})
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
 	mux.HandleFunc("GET /api/trash", s.listTrash)

@@ -57,6 +57,7 @@ type commitReq struct {
 
 type commitRes struct {
 	logged model.LoggedOp
+	new    bool // committed by this batch, not a retry of an earlier commit
 	err    error
 }
 
@@ -175,6 +176,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 			return fail(err)
 		}
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
+		results[i].new = true
 		o.remember(model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now})
 	}
 	for id, o := range changed {
@@ -200,8 +202,22 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		}
 		o.row = rowOf(o.a)
 	}
+	if notify := s.notify.Load(); notify != nil {
+		for i, r := range results {
+			if r.new {
+				(*notify)(batch[i].id, r.logged)
+			}
+		}
+	}
 	return results
 }
+
+// OnCommit has fn called with every op committed from now on, in the order
+// of commits (for each analysis, in version order), as soon as it is on
+// disk and before its edit is answered. fn runs on the committer's
+// goroutine: it must not block. The server fans the ops out to the event
+// streams with it.
+func (s *Store) OnCommit(fn func(id int64, l model.LoggedOp)) { s.notify.Store(&fn) }
 
 // opened returns analysis id at its latest committed version, from s.open
 // when its head (analysis_heads) still has that version (nothing else wrote

@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"thesisboard/app/model"
@@ -54,6 +55,8 @@ type Store struct {
 	pause time.Duration // with no edit for this long, due snapshots are written
 
 	warmth warmth // analyses opened for the committer (see warm)
+
+	notify atomic.Pointer[func(int64, model.LoggedOp)] // see OnCommit
 }
 
 // pragmas are set on every connection through the DSN.

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"thesisboard/app/model"
+	"thesisboard/app/sqlite"
 )
 
 // TestLiveSyncBetweenTabs opens the analysis in two tabs: an edit in one
@@ -48,8 +50,7 @@ func TestLiveSyncBetweenTabs(t *testing.T) {
 }
 
 // TestConflictShownAndResolved has another session change a cell this tab
-// has not heard about yet (written to the store directly, so no event tells
-// the tab), then edits the same cell here: the server keeps theirs, the page
+// has not heard about yet (see writeUnseen), then edits the same cell here: the server keeps theirs, the page
 // shows both, and "Use mine" puts this tab's value in.
 func TestConflictShownAndResolved(t *testing.T) {
 	m := startMain(t)
@@ -63,9 +64,7 @@ func TestConflictShownAndResolved(t *testing.T) {
 	}
 	res.Body.Close()
 	waitFor(t, ctx, "the live stream", `document.getElementById("cell-partners-A3").textContent.startsWith("AWS & Google")`)
-	if _, err := m.Store().Apply(ctx, 1, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "Theirs", BaseVersion: 2}, "other-session"); err != nil {
-		t.Fatal(err)
-	}
+	writeUnseen(t, m, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "Theirs", BaseVersion: 2})
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-B2")), typeKeys("Mine"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
@@ -96,17 +95,15 @@ func TestThesisConflictShownAndResolved(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	// Once the tab shows an edit made through the API, its stream is live:
-	// the change written to the store below, which no event announces, is
-	// one it has not seen.
+	// the change written below, which no event announces, is one it has
+	// not seen.
 	res, err := http.Post(m.URL()+"/api/analyses/1/ops", "application/json", strings.NewReader(`{"kind":"set_thesis","field":"conviction","text":"Medium"}`))
 	if err != nil || res.StatusCode != 200 {
 		t.Fatalf("warm-up edit: %v %v", err, res.Status)
 	}
 	res.Body.Close()
 	waitFor(t, ctx, "the live stream", `document.getElementById("thesis-conviction").textContent === "Medium"`)
-	if _, err := m.Store().Apply(ctx, 1, model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "Their summary", BaseVersion: 2}, "other-session"); err != nil {
-		t.Fatal(err)
-	}
+	writeUnseen(t, m, model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "Their summary", BaseVersion: 2})
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-summary"))); err != nil {
 		t.Fatal(err)
 	}
@@ -156,5 +153,21 @@ func TestHistoryPanelRestores(t *testing.T) {
 	waitFor(t, ctx, "the restore in the history", `document.querySelectorAll("#history tr.history-entry").length === 3`)
 	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 2).Input != "first" {
 		t.Errorf("server C2 after restore = %q", a.Section("partners").Cell(1, 2).Input)
+	}
+}
+
+// writeUnseen commits op to analysis 1 as another session through a second
+// store on the server's database file, as another server process would: the
+// running server's event streams do not hear of it, so the open tab has not
+// seen it when it edits next.
+func writeUnseen(t *testing.T, m *Main, op model.Op) {
+	t.Helper()
+	other, err := sqlite.Open(m.DataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Apply(context.Background(), 1, op, "other-session"); err != nil {
+		t.Fatal(err)
 	}
 }
