@@ -116,7 +116,7 @@ func (d *Dashboard) restore(ctx app.Context) bool {
 	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
 	d.a, d.status = d.rep.Analysis(), "loaded"
 	d.baseSaved = true
-	d.countOrphans(ctx)
+	d.offlineOrphans(ctx)
 	markReady(ctx, "dashboard")
 	return true
 }

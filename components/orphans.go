@@ -9,6 +9,7 @@ import (
 
 	"thesisboard/app/client"
 	"thesisboard/app/model"
+	"thesisboard/app/replica"
 )
 
 // Each tab keeps its own queue of waiting edits in the browser (queueKey)
@@ -85,11 +86,22 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 	locks.Call("query").Call("then", then)
 }
 
-// countOrphans records how many orphaned edits wait, for the header.
-func (d *Dashboard) countOrphans(ctx app.Context) {
+// offlineOrphans runs when the page starts offline from the browser's copy.
+// With no edits of its own and one orphaned queue, this tab is what is left
+// of that one (the browser was restarted, which gives the tab a new
+// session): it takes the queue as its own, so its edits show again in the
+// cells. Otherwise it counts the orphaned edits, for the header.
+func (d *Dashboard) offlineOrphans(ctx app.Context) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0
-		for _, q := range queues {
+		for s, q := range queues {
+			if len(queues) == 1 && d.rep != nil && d.rep.Settled() {
+				d.rep = replica.Resume(d.rep.Base(), nil, session(), q)
+				d.a = d.rep.Analysis()
+				d.persist(ctx)
+				ctx.LocalStorage().Del(d.queueKey(s))
+				return
+			}
 			d.orphaned += len(q)
 		}
 	})

@@ -172,3 +172,52 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 		t.Errorf("%d queues left in the browser's storage after the replay", left)
 	}
 }
+
+// TestOfflineEditsSurviveBrowserRestart edits with the server down, shuts
+// the browser and starts it again on the same profile, still without the
+// server: the page comes from the service worker and the edit is in its
+// cell, waiting, though the restarted tab is a new session. With the server
+// back, the edit reaches it once.
+func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
+	data, profile := t.TempDir(), t.TempDir()
+	m := runMain(t, "127.0.0.1:0", data)
+	url := m.URL() + "/a/1"
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	before := newBrowser(t, profile, 60*time.Second)
+	openDashboard(t, before, url)
+	waitFor(t, before, "the service worker", `navigator.serviceWorker.controller !== null`)
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(before, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed before the restart"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, before, "the offline state", `document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+	if err := chromedp.Cancel(before); err != nil {
+		t.Fatal(err)
+	}
+
+	after := newBrowser(t, profile, 60*time.Second)
+	if err := chromedp.Do(after, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, after, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
+	waitFor(t, after, "the edit in its cell, waiting", `document.getElementById("cell-partners-C2").textContent === "typed before the restart" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+
+	m2 := runMain(t, addr, data)
+	defer m2.Close()
+	waitFor(t, after, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
+	ops, err := m2.Store().Ops(after, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	for _, l := range ops {
+		if l.Op.Input == "typed before the restart" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the edit is in the server's log %d times, want once", n)
+	}
+}
