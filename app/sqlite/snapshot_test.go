@@ -123,14 +123,7 @@ func TestOpenAnalysisFollowsOtherWriters(t *testing.T) {
 		t.Fatalf("after restore: version %d, %v", sum.Version, err)
 	}
 	// Another store on the same file writes; this one's open copy is stale.
-	other, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := other.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C3", Input: "from elsewhere"}, ""); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	writeElsewhere(t, dir, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C3", Input: "from elsewhere"})
 	if sum, err = set("three"); err != nil || sum.Version != 5 {
 		t.Fatalf("after another writer: version %d, %v", sum.Version, err)
 	}
@@ -183,6 +176,21 @@ func TestMigrateSnapshotsOutOfAnalyses(t *testing.T) {
 	list, _ := s.List(context.Background())
 	if len(list) != 1 || list[0].Ticker != a.Ticker || list[0].Verdict != a.Thesis.Verdict || list[0].Version != 7 {
 		t.Errorf("list after migration: %+v", list)
+	}
+}
+
+// writeElsewhere commits op to analysis id through a second store on the
+// database in dir, as another process would, behind the back of any store
+// already open on it.
+func writeElsewhere(t *testing.T, dir string, id int64, op model.Op) {
+	t.Helper()
+	other, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, err := other.Apply(context.Background(), id, op, ""); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -18,14 +18,7 @@ func TestWarmCopyCaughtUp(t *testing.T) {
 	defer s.Close()
 	a, _ := s.Create(ctx, sample.Lumen(time.Now()))
 	s.warm(ctx, a.ID)
-	other, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := other.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C3", Input: "from elsewhere"}, ""); err != nil {
-		t.Fatal(err)
-	}
-	other.Close()
+	writeElsewhere(t, dir, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C3", Input: "from elsewhere"})
 	l, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: "here"}, "")
 	if err != nil || l.Version != a.Version+2 {
 		t.Fatalf("edit after the other writer: version %d, %v", l.Version, err)
