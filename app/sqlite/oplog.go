@@ -225,8 +225,7 @@ func (s *Store) OnCommit(fn func(id int64, l model.LoggedOp)) { s.notify.Store(&
 // exist or is in the trash.
 func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error) {
 	if o := s.open[id]; o != nil {
-		var version int64
-		err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version)
+		version, err := s.head(ctx, tx, id)
 		if err == nil && version == o.a.Version {
 			return o, nil
 		}
@@ -255,6 +254,14 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 	return o, nil
 }
 
+// head is analysis id's latest committed version; sql.ErrNoRows when it is
+// gone or in the trash.
+func (s *Store) head(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+	var version int64
+	err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version)
+	return version, err
+}
+
 // caughtUp brings o, opened by warm, to the analysis's latest version by
 // replaying the ops committed since. It returns nil when there is no o or
 // the analysis went meanwhile (to the trash, say): it is loaded again.
@@ -262,8 +269,8 @@ func (s *Store) caughtUp(ctx context.Context, tx *sql.Tx, id int64, o *open) (*o
 	if o == nil {
 		return nil, nil
 	}
-	var version int64
-	if err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version); err != nil || version < o.a.Version {
+	version, err := s.head(ctx, tx, id)
+	if err != nil || version < o.a.Version {
 		return nil, nil
 	}
 	if version > o.a.Version {
@@ -279,9 +286,19 @@ func (s *Store) caughtUp(ctx context.Context, tx *sql.Tx, id int64, o *open) (*o
 // Ops returns the logged ops of analysis id with a version above after, oldest
 // first.
 func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
+	ops, err := readOps(ctx, s.r, id, after)
 	if err != nil {
 		return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
+	}
+	return ops, nil
+}
+
+// readOps reads the logged ops of analysis id after version after, oldest
+// first, through q (the read pool, or the committer's transaction).
+func readOps(ctx context.Context, q querier, id, after int64) ([]model.LoggedOp, error) {
+	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	var out []model.LoggedOp
@@ -289,10 +306,10 @@ func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, err
 		var l model.LoggedOp
 		var op, ts, undo string
 		if err := rows.Scan(&l.Version, &op, &l.Session, &ts, &undo); err != nil {
-			return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
+			return nil, err
 		}
 		if err := json.Unmarshal([]byte(op), &l.Op); err != nil {
-			return nil, fmt.Errorf("ops of analysis %d: decode op %d: %w", id, l.Version, err)
+			return nil, fmt.Errorf("decode op %d: %w", l.Version, err)
 		}
 		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
 		json.Unmarshal([]byte(undo), &l.Undo)
@@ -346,25 +363,7 @@ func (o *open) after(ctx context.Context, tx *sql.Tx, version int64) ([]model.Lo
 	if len(o.recent) > 0 && o.recent[0].Version <= version+1 {
 		return o.recent[version+1-o.recent[0].Version:], nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT version, op, session, created FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, o.a.ID, version)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.LoggedOp
-	for rows.Next() {
-		var l model.LoggedOp
-		var raw, ts string
-		if err := rows.Scan(&l.Version, &raw, &l.Session, &ts); err != nil {
-			return nil, err
-		}
-		if json.Unmarshal([]byte(raw), &l.Op) != nil {
-			continue
-		}
-		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return readOps(ctx, tx, o.a.ID, version)
 }
 
 // stmts are the statements of every commit, prepared once on the writing

@@ -76,8 +76,8 @@ func (s *Store) snapshotInPause() {
 			continue
 		}
 		err := s.tx(ctx, func(tx *sql.Tx) error {
-			var version int64
-			if err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version); err != nil {
+			version, err := s.head(ctx, tx, id)
+			if err != nil {
 				return err
 			}
 			if version != o.a.Version {
