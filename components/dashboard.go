@@ -172,9 +172,9 @@ func (d *Dashboard) copyFor(ctx app.Context, a *model.Analysis) *replica.Replica
 	}
 	saved, ok := d.saved(ctx)
 	if ok && saved.Base != nil && saved.Base.ID == a.ID && near(saved.Base.Version) && len(saved.Queue) > 0 {
-		return replica.Resume(saved.Base, nil, session(), saved.Queue)
+		return replica.Resume(saved.Base, nil, saved.Queue)
 	}
-	return replica.New(a, session(), saved.Queue)
+	return replica.New(a, saved.Queue)
 }
 
 // OnDismount stops following the analysis.

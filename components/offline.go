@@ -113,7 +113,7 @@ func (d *Dashboard) restore(ctx app.Context) bool {
 	if !ok {
 		return false
 	}
-	d.rep = replica.Resume(c.Base, c.Analysis, session(), c.Queue)
+	d.rep = replica.Resume(c.Base, c.Analysis, c.Queue)
 	d.a, d.status = d.rep.Analysis(), "loaded"
 	d.baseSaved = true
 	d.offlineOrphans(ctx)

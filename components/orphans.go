@@ -96,7 +96,7 @@ func (d *Dashboard) offlineOrphans(ctx app.Context) {
 		d.orphaned = 0
 		for s, q := range queues {
 			if len(queues) == 1 && d.rep != nil && d.rep.Settled() {
-				d.rep = replica.Resume(d.rep.Base(), nil, session(), q)
+				d.rep = replica.Resume(d.rep.Base(), nil, q)
 				d.a = d.rep.Analysis()
 				d.persist(ctx)
 				ctx.LocalStorage().Del(d.queueKey(s))

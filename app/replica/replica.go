@@ -35,7 +35,6 @@ import (
 
 // Replica is the copy. It is not safe for concurrent use.
 type Replica struct {
-	session string
 	names   string          // the start of this copy's op IDs (see names)
 	base    *model.Analysis // the server's, at base.Version; formulas not computed
 	view    *model.Analysis // base and the pending edits, computed by engine
@@ -65,11 +64,11 @@ const (
 	acked
 )
 
-// New starts a replica of a, the server's analysis, for session, with queue
+// New starts a replica of a, the server's analysis, with queue
 // (edits kept from before a reload, each with the version it was made on)
 // applied on top.
-func New(a *model.Analysis, session string, queue []model.Op) *Replica {
-	r := &Replica{session: session, names: names()}
+func New(a *model.Analysis, queue []model.Op) *Replica {
+	r := &Replica{names: names()}
 	r.base = a.Clone()
 	for _, op := range queue {
 		r.enqueue(op, op.BaseVersion)
@@ -79,11 +78,11 @@ func New(a *model.Analysis, session string, queue []model.Op) *Replica {
 	return r
 }
 
-// Resume starts a replica from a copy this session kept itself: base, the
+// Resume starts a replica from a copy kept in the browser: base, the
 // server's analysis as last seen, and queue. (A copy kept before bases were,
 // which already shows queue, passes nil for base and that copy as view.)
-func Resume(base, view *model.Analysis, session string, queue []model.Op) *Replica {
-	r := &Replica{session: session, names: names()}
+func Resume(base, view *model.Analysis, queue []model.Op) *Replica {
+	r := &Replica{names: names()}
 	for _, op := range queue {
 		r.enqueue(op, op.BaseVersion)
 	}

@@ -50,7 +50,7 @@ func sameAsBase(t *testing.T, r *Replica) {
 func TestRemoteCarriedOverPendingRow(t *testing.T) {
 	a := computedSample()
 	meant := input(a, "A3")
-	r := New(a, "me", nil)
+	r := New(a, nil)
 	if _, err := r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2}); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestRemoteCarriedOverPendingRow(t *testing.T) {
 // reported; one already sent is left for the server to refuse.
 func TestWaitingEditLosesToRemote(t *testing.T) {
 	a := computedSample()
-	r := New(a, "me", nil)
+	r := New(a, nil)
 	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: "first"})
 	r.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "mine"})
 	seq, _, _ := r.Next() // C2 goes; B2 waits
@@ -106,7 +106,7 @@ func TestWaitingEditLosesToRemote(t *testing.T) {
 // stream will not bring again, and the view shows the row once.
 func TestAnswerAfterReset(t *testing.T) {
 	a := computedSample()
-	r := New(a, "me", nil)
+	r := New(a, nil)
 	r.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 2})
 	seq, op, _ := r.Next()
 	server := a.Clone()
@@ -128,10 +128,10 @@ func TestAnswerAfterReset(t *testing.T) {
 // stream brings it back, by its ID, whatever session sent it.
 func TestEchoOfRestoredEdit(t *testing.T) {
 	a := computedSample()
-	first := New(a, "tab-before-restart", nil)
+	first := New(a, nil)
 	first.Edit(model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3})
 	_, sent, _ := first.Next()
-	r := Resume(a, nil, "tab-after-restart", first.Queue())
+	r := Resume(a, nil, first.Queue())
 	lost, ok := r.Remote(model.LoggedOp{Version: a.Version + 1, Op: sent, Session: "tab-before-restart"})
 	if !ok || len(lost) > 0 || !r.Settled() {
 		t.Fatalf("the edit's own commit was taken for another's: ok %v, conflicts %v, %s", ok, lost, r)
@@ -149,12 +149,12 @@ func TestEchoOfRestoredEdit(t *testing.T) {
 func TestRestoredEditsFollowTheStream(t *testing.T) {
 	a := computedSample()
 	a.Version = 7
-	offline := New(a, "me", nil)
+	offline := New(a, nil)
 	offline.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C5", Input: "mine"})
 	offline.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "D5", Input: "also mine"})
 	meant := input(a, "A5")
 
-	r := Resume(offline.Base(), nil, "me", offline.Queue())
+	r := Resume(offline.Base(), nil, offline.Queue())
 	v := a.Version
 	r.Remote(model.LoggedOp{Version: v + 1, Session: "other", Op: model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3}})
 	if input(r.Analysis(), "C6") != "mine" || input(r.Analysis(), "A6") != meant {
@@ -179,11 +179,11 @@ func TestRestoredEditsNewerThanTheBase(t *testing.T) {
 	a.Version = 7
 	v := a.Version
 	insert := model.LoggedOp{Version: v + 1, Session: "other", Op: model.Op{Kind: model.OpInsertRow, Sheet: "partners", Row: 3}}
-	seen := New(a, "me", nil)
+	seen := New(a, nil)
 	seen.Remote(insert)
 	seen.Edit(model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C6", Input: "mine"})
 
-	r := Resume(a, nil, "me", seen.Queue()) // the base kept at v, the edit made on v+1
+	r := Resume(a, nil, seen.Queue()) // the base kept at v, the edit made on v+1
 	if _, _, ok := r.Next(); ok {
 		t.Error("an edit made on a version this copy has not reached was sent")
 	}

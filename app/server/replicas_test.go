@@ -132,7 +132,7 @@ func TestReplicasConverge(t *testing.T) {
 				sending.Done()
 				return
 			}
-			rep := replica.New(a, session, nil)
+			rep := replica.New(a, nil)
 			fctx, stop := context.WithCancel(ctx)
 			events := follow(fctx, ts.URL, 1, a.Version)
 			// reload does what a reload of the page does: the base and the
@@ -154,7 +154,7 @@ func TestReplicasConverge(t *testing.T) {
 					session = fmt.Sprintf("session-%d-%d", s, reloads)
 					cl = client.New(ts.URL, session)
 				}
-				rep = replica.Resume(b, nil, session, q)
+				rep = replica.Resume(b, nil, q)
 				fctx, stop = context.WithCancel(ctx)
 				events = follow(fctx, ts.URL, 1, rep.Version())
 			}
@@ -273,7 +273,7 @@ func TestReplicasConverge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	replay := replica.New(start, "", nil)
+	replay := replica.New(start, nil)
 	checked := 0
 	ids := map[string]int64{}
 	for _, l := range ops {
