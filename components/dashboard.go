@@ -61,7 +61,6 @@ func (d *Dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
 	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
 	d.keepOnHide(ctx)
-	holdSession()
 }
 
 // history replays the last entry of from (undo or redo) as new edits and
@@ -117,7 +116,9 @@ func (d *Dashboard) OnNav(ctx app.Context) {
 		return
 	}
 	d.id, d.status = id, "loading"
-	d.load(ctx)
+	// The waiting edits kept in the browser are found by session: the tab
+	// makes sure it is the only one with its session first.
+	claimSession(func() { ctx.Dispatch(d.load) })
 }
 
 func (d *Dashboard) load(ctx app.Context) {

@@ -3,7 +3,6 @@ package components
 import (
 	"context"
 	"strings"
-	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -22,27 +21,12 @@ import (
 // already (every edit has an ID). A conflict is shown in the tab that sent
 // it, for the person to settle there.
 //
-// A tab holds a Web Lock named after its session for as long as it is open;
-// the browser lets it go when the tab closes or crashes. A queue whose
-// session holds no lock is orphaned. Where the browser has no Web Locks
+// A tab holds a Web Lock named after its session for as long as it is open
+// (see claimSession); the browser lets it go when the tab closes or
+// crashes. A queue whose session holds no lock is orphaned. Where the browser has no Web Locks
 // (pages served over plain HTTP to another machine), every other tab's
 // queue counts as orphaned: the IDs keep that safe, at the price of a
 // conflict shown in two tabs.
-
-const lockPrefix = "thesisboard/session/"
-
-// holdSession takes this tab's lock, once, for the life of the page.
-var holdSession = sync.OnceFunc(func() {
-	locks := app.Window().Get("navigator").Get("locks")
-	if !locks.Truthy() {
-		return
-	}
-	never := app.FuncOf(func(app.Value, []app.Value) any { return nil })
-	hold := app.FuncOf(func(app.Value, []app.Value) any {
-		return app.Window().Get("Promise").New(never) // held until the page goes
-	})
-	locks.Call("request", lockPrefix+session(), hold)
-})
 
 // orphans calls fn, on the UI goroutine, with the queues of this analysis
 // kept by tabs that are gone, by session.

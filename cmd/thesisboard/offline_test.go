@@ -119,60 +119,6 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 	}
 }
 
-// TestTwoTabsOfflineLoseNothing has two tabs of one browser edit the
-// analysis while the server is down. One is closed with its edit still
-// waiting; the other is reloaded, still offline, and counts both edits as
-// waiting. When the server is back it sends its own edit and the closed
-// tab's, and the server has both. (With one queue per analysis in the
-// browser's storage, the second tab's save overwrote the first's.)
-func TestTwoTabsOfflineLoseNothing(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	stays := newBrowser(t, t.TempDir(), 120*time.Second)
-	closes, closeTab := chromedp.NewContext(stays)
-	defer closeTab()
-	openDashboard(t, stays, m.URL()+"/a/1")
-	openDashboard(t, closes, m.URL()+"/a/1")
-	waitFor(t, stays, "the service worker", `navigator.serviceWorker.controller !== null`)
-	if err := m.Close(); err != nil {
-		t.Fatal(err)
-	}
-
-	// Cells at the top of the page: chromedp cannot scroll a tab that is not
-	// the front one.
-	edit := func(ctx context.Context, cell, text string) {
-		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-"+cell)), typeKeys(text), typeKeys(kb.Enter)); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, ctx, "the offline state", `document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
-	}
-	edit(closes, "C2", "from the closed tab")
-	edit(stays, "C3", "from the tab that stays")
-	closeTab()
-
-	eval[bool](t, stays, `document.body.removeAttribute("data-ready"), true`)
-	if err := chromedp.Do(stays, chromedp.Reload()); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, stays, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
-	waitFor(t, stays, "both edits waiting", `document.getElementById("cell-financial-health-C3").textContent === "from the tab that stays" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
-
-	m2 := runMain(t, addr, data)
-	defer m2.Close()
-	waitFor(t, stays, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
-	waitFor(t, stays, "the closed tab's edit, from the server", `document.getElementById("cell-financial-health-C2").textContent === "from the closed tab"`)
-	a, err := m2.Store().Get(stays, 1)
-	fh := a.Section("financial-health")
-	if err != nil || fh.Cell(1, 2).Input != "from the closed tab" || fh.Cell(2, 2).Input != "from the tab that stays" {
-		t.Errorf("server after the replay: C2 %q, C3 %q, %v", fh.Cell(1, 2).Input, fh.Cell(2, 2).Input, err)
-	}
-	if left := eval[int](t, stays, `Object.keys(localStorage).filter(k => k.includes("/queue")).length`); left != 0 {
-		t.Errorf("%d queues left in the browser's storage after the replay", left)
-	}
-}
-
 // TestOfflineEditsSurviveBrowserRestart edits with the server down, shuts
 // the browser and starts it again on the same profile, still without the
 // server: the page comes from the service worker and the edit is in its
