@@ -39,6 +39,45 @@ func BenchmarkFsync(b *testing.B) {
 	reportPercentiles(b, lat)
 }
 
+// BenchmarkFrameFsync is what a commit asks of the disk, without SQLite: a
+// write-ahead log frame (a 24-byte header and a 4 KB page) written over one
+// of the log's earlier frames, then fsync. Between it and
+// BenchmarkSQLiteCommit is SQLite's own work, between that and
+// BenchmarkCommit thesisboard's.
+func BenchmarkFrameFsync(b *testing.B) {
+	const frames, header, page = 1000, 24, 4096
+	f, err := os.Create(filepath.Join(b.TempDir(), "wal"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if _, err := f.Write(make([]byte, 32+frames*(header+page))); err != nil {
+		b.Fatal(err)
+	}
+	if err := f.Sync(); err != nil {
+		b.Fatal(err)
+	}
+	hdr, body := make([]byte, header), make([]byte, page)
+	var lat []time.Duration
+	i := 0
+	for b.Loop() {
+		off := int64(32 + i%frames*(header+page))
+		i++
+		start := time.Now()
+		if _, err := f.WriteAt(hdr, off); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := f.WriteAt(body, off+header); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Sync(); err != nil {
+			b.Fatal(err)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	reportPercentiles(b, lat)
+}
+
 // BenchmarkSQLiteCommit is the floor under BenchmarkCommit: a transaction
 // that inserts one op row and commits, with the store's own settings and
 // nothing of thesisboard around it.

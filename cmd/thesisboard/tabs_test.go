@@ -63,9 +63,6 @@ func TestDuplicatedTabIsItsOwnSession(t *testing.T) {
 	m := runMain(t, "127.0.0.1:0", data)
 	addr := strings.TrimPrefix(m.URL(), "http://")
 	copied := newBrowser(t, t.TempDir(), 120*time.Second)
-	if _, err := chromedp.Call(copied, page.Enable, page.EnableParams{}); err != nil { // starts the browser on this tab
-		t.Fatal(err)
-	}
 	original, closeOriginal := chromedp.NewContext(copied)
 	defer closeOriginal()
 	openDashboard(t, original, m.URL()+"/a/1")
