@@ -36,6 +36,13 @@ func TestOfflineByNetworkEmulation(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+	// The state shows wherever one is on the page.
+	if !eval[bool](t, ctx, `window.scrollTo(0, document.body.scrollHeight), (() => {
+		const r = document.getElementById("savestate").getBoundingClientRect()
+		return window.scrollY > 0 && document.elementFromPoint(r.x + r.width/2, r.y + r.height/2) === document.getElementById("savestate")
+	})()`) {
+		t.Error("scrolled to the bottom of the page, the save state is out of sight")
+	}
 	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 2).Input == "typed on a train" {
 		t.Fatal("the edit reached the server through an emulated offline network")
 	}
