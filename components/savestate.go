@@ -16,7 +16,8 @@ const (
 )
 
 // SaveState shows whether the edits of this tab are on the server: saving
-// (with how many are in flight), saved, or the error that stopped them.
+// (with how many are in flight), saved, offline (with how many wait), the
+// error that stopped them, or a conflict, which a click on it shows.
 type SaveState struct {
 	app.Compo
 	State   string
@@ -45,5 +46,18 @@ func (s *SaveState) Render() app.UI {
 		}
 		text += " waiting"
 	}
+	if s.State == stateConflict {
+		// The header stays in view; the card with the choices is at the
+		// top of the page.
+		return app.Button().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).
+			Title("Show the edits that collided").Text(text).OnClick(showConflicts)
+	}
 	return app.Span().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).Text(text)
+}
+
+// showConflicts scrolls the conflicts card into view.
+func showConflicts(ctx app.Context, e app.Event) {
+	if card := app.Window().GetElementByID("conflicts"); card.Truthy() {
+		card.Call("scrollIntoView")
+	}
 }

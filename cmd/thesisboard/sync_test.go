@@ -73,6 +73,16 @@ func TestConflictShownAndResolved(t *testing.T) {
 		t.Errorf("conflict card = %q", got)
 	}
 	waitFor(t, ctx, "theirs in the cell, marked", `document.getElementById("cell-partners-B2").classList.contains("conflict") && document.getElementById("cell-partners-B2").textContent === "Theirs[1]"`)
+	// Scrolled down to the cell, the header's conflict state leads to the
+	// card at the top of the page.
+	eval[bool](t, ctx, `window.scrollTo(0, document.body.scrollHeight), true`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#savestate"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the conflicts card in view", `(() => {
+		const r = document.getElementById("conflicts").getBoundingClientRect()
+		return r.top >= 0 && r.top < window.innerHeight / 2 && document.elementFromPoint(r.x + 8, r.y + 8).closest("#conflicts") !== null
+	})()`)
 	a, _ := m.Store().Get(ctx, 1)
 	if a.Section("partners").Cell(1, 1).Input != "Theirs" {
 		t.Errorf("server: B2 %q", a.Section("partners").Cell(1, 1).Input)
