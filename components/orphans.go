@@ -1,7 +1,10 @@
 package components
 
 import (
+	"cmp"
 	"context"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -71,24 +74,48 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 }
 
 // offlineOrphans runs when the page starts offline from the browser's copy.
-// With no edits of its own and one orphaned queue, this tab is what is left
-// of that one (the browser was restarted, which gives the tab a new
-// session): it takes the queue as its own, so its edits show again in the
-// cells. Otherwise it counts the orphaned edits, for the header.
+// With no edits of its own, this tab is what is left of the tabs whose
+// queues are orphaned (the browser was restarted, which gives each tab a
+// new session): it takes their edits as its own, so that they show again in
+// the cells and are sent from here, in the order of the versions they were
+// made on. Two of those tabs never saw each other's edits, and the later
+// one's value of a cell both changed is the one shown and sent. With edits
+// of its own, the tab counts the orphaned ones, for the header, and
+// sendOrphans sends them once the server answers.
 func (d *Dashboard) offlineOrphans(ctx app.Context) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0
-		for s, q := range queues {
-			if len(queues) == 1 && d.rep != nil && d.rep.Settled() {
-				d.rep = replica.Resume(d.rep.Base(), nil, q)
-				d.a = d.rep.Analysis()
-				d.persist(ctx)
+		if len(queues) == 0 {
+			return
+		}
+		if d.rep != nil && d.rep.Settled() {
+			d.rep = replica.Resume(d.rep.Base(), nil, inOrder(queues))
+			d.a = d.rep.Analysis()
+			d.persist(ctx)
+			for s := range queues {
 				ctx.LocalStorage().Del(d.queueKey(s))
-				return
 			}
+			return
+		}
+		for _, q := range queues {
 			d.orphaned += len(q)
 		}
 	})
+}
+
+// inOrder joins queues of edits, each in its own order, queue after queue:
+// the one whose first edit was made on the oldest version first (then by
+// session, so that the order is the same on every start).
+func inOrder(queues map[string][]model.Op) []model.Op {
+	sessions := slices.Collect(maps.Keys(queues))
+	slices.SortFunc(sessions, func(a, b string) int {
+		return cmp.Or(cmp.Compare(queues[a][0].BaseVersion, queues[b][0].BaseVersion), strings.Compare(a, b))
+	})
+	var ops []model.Op
+	for _, s := range sessions {
+		ops = append(ops, queues[s]...)
+	}
+	return ops
 }
 
 // sendOrphans sends the orphaned queues (see above) and drops each once the

@@ -126,26 +126,28 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 	}
 }
 
-// TestOfflineEditsSurviveBrowserRestart edits with the server down, shuts
-// the browser and starts it again on the same profile, still without the
-// server: the page comes from the service worker and the edit is in its
-// cell, waiting, though the restarted tab is a new session. With the server
-// back, the edit reaches it once.
+// TestOfflineEditsSurviveBrowserRestart edits in two tabs with the server
+// down, shuts the browser and starts it again on the same profile, still
+// without the server: the page comes from the service worker and both edits
+// are in their cells, waiting, though the restarted tab is a new session
+// and the two tabs that made them are gone. With the server back, each edit
+// reaches it once.
 func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 	data, profile := t.TempDir(), t.TempDir()
 	m := runMain(t, "127.0.0.1:0", data)
 	url := m.URL() + "/a/1"
 	addr := strings.TrimPrefix(m.URL(), "http://")
 	before := newBrowser(t, profile, 60*time.Second)
+	second, closeSecond := chromedp.NewContext(before)
+	defer closeSecond()
 	openDashboard(t, before, url)
+	openDashboard(t, second, url)
 	waitFor(t, before, "the service worker", `navigator.serviceWorker.controller !== null`)
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(before, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed before the restart"), typeKeys(kb.Enter)); err != nil {
-		t.Fatal(err)
-	}
-	waitFor(t, before, "the offline state", `document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+	editOffline(t, before, "C2", "typed before the restart")
+	editOffline(t, second, "C3", "typed in another tab")
 	if err := chromedp.Cancel(before); err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +157,7 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, after, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
-	waitFor(t, after, "the edit in its cell, waiting", `document.getElementById("cell-partners-C2").textContent === "typed before the restart" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+	waitFor(t, after, "both edits in their cells, waiting", `document.getElementById("cell-financial-health-C2").textContent === "typed before the restart" && document.getElementById("cell-financial-health-C3").textContent === "typed in another tab" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
 
 	m2 := runMain(t, addr, data)
 	defer m2.Close()
@@ -164,13 +166,14 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var n int
+	n := map[string]int{}
 	for _, l := range ops {
-		if l.Op.Input == "typed before the restart" {
-			n++
+		n[l.Op.Input]++
+	}
+	for _, in := range []string{"typed before the restart", "typed in another tab"} {
+		if n[in] != 1 {
+			t.Errorf("%q is in the server's log %d times, want once", in, n[in])
 		}
 	}
-	if n != 1 {
-		t.Errorf("the edit is in the server's log %d times, want once", n)
-	}
+	serverHasBoth(t, after, m2, "typed before the restart", "typed in another tab")
 }
