@@ -20,11 +20,7 @@ import (
 // tab's, and the server has both. (With one queue per analysis in the
 // browser's storage, the second tab's save overwrote the first's.)
 func TestTwoTabsOfflineLoseNothing(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	stays := newBrowser(t, t.TempDir(), 120*time.Second)
-	closes, closeTab := chromedp.NewContext(stays)
+	m, restart, stays, closes, closeTab := twoTabs(t)
 	defer closeTab()
 	openDashboard(t, stays, m.URL()+"/a/1")
 	openDashboard(t, closes, m.URL()+"/a/1")
@@ -44,7 +40,7 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 	waitFor(t, stays, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
 	waitFor(t, stays, "both edits waiting", `document.getElementById("cell-financial-health-C3").textContent === "from the tab that stays" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
 
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	defer m2.Close()
 	waitFor(t, stays, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
 	waitFor(t, stays, "the closed tab's edit, from the server", `document.getElementById("cell-financial-health-C2").textContent === "from the closed tab"`)
@@ -52,18 +48,15 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 }
 
 // TestDuplicatedTabIsItsOwnSession checks that a reloaded tab keeps its
-// session, then opens a copy of the tab the way the browser's "Duplicate" does, with a copy of the first tab's sessionStorage
-// (its session included): the copy takes a session of its own. Both edit
+// session, then opens a copy of the tab the way the browser's "Duplicate"
+// does, with a copy of the first tab's sessionStorage (its session
+// included): the copy takes a session of its own. Both edit
 // while the server is down, the first is closed, and when the server is
 // back the copy sends the closed tab's edit with its own; the server has
 // both. (Sharing a session, the two tabs kept one queue in the browser, and
 // the copy's save overwrote the other's waiting edit.)
 func TestDuplicatedTabIsItsOwnSession(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	copied := newBrowser(t, t.TempDir(), 120*time.Second)
-	original, closeOriginal := chromedp.NewContext(copied)
+	m, restart, copied, original, closeOriginal := twoTabs(t)
 	defer closeOriginal()
 	openDashboard(t, original, m.URL()+"/a/1")
 	session := eval[string](t, original, `sessionStorage.getItem("thesisboard/session")`)
@@ -98,11 +91,25 @@ func TestDuplicatedTabIsItsOwnSession(t *testing.T) {
 	}
 	closeOriginal()
 
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	defer m2.Close()
 	waitFor(t, copied, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
 	waitFor(t, copied, "the first tab's edit, from the server", `document.getElementById("cell-financial-health-C2").textContent === "from the first tab"`)
 	serverHasBoth(t, copied, m2, "from the first tab", "from the copy")
+}
+
+// twoTabs starts the server on a fresh data directory, which the test
+// stops, and a browser with two tabs, the second closed by close. restart
+// starts the server again on the same address and data.
+func twoTabs(t *testing.T) (m *Main, restart func() *Main, first, second context.Context, close func()) {
+	t.Helper()
+	data := t.TempDir()
+	m = runMain(t, "127.0.0.1:0", data)
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	restart = func() *Main { return runMain(t, addr, data) }
+	first = newBrowser(t, t.TempDir(), 120*time.Second)
+	second, close = chromedp.NewContext(first)
+	return m, restart, first, second, close
 }
 
 // editOffline types text into a cell of the financial health grid, at the
