@@ -7,6 +7,12 @@
 // components only draw it and turn keys and clicks into ops. Long tables
 // (grids, watchlist) draw only the rows in view through rowWindow.
 //
+// Each tab is a session (session.go): a name kept in sessionStorage, made
+// its own by a Web Lock the tab holds while it is open. Edits not yet on
+// the server wait in localStorage under the tab's session (offline.go); a
+// tab that went before the server had them leaves them for the next tab on
+// the analysis to send or take over (orphans.go).
+//
 // Things about go-app v10.1.11 this package relies on, learnt the hard way:
 //   - A handler built in a loop that captures the row's data needs
 //     app.EventScope(id): go-app keeps an element's old handler when the new
