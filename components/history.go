@@ -78,6 +78,9 @@ func (h *HistoryPanel) Render() app.UI {
 	)
 }
 
+// who names the session that made an edit: this tab, another tab (with the
+// start of its name, to tell tabs apart), or what a client of the API
+// called itself.
 func who(by string) string {
 	switch {
 	case by == session():
@@ -85,7 +88,7 @@ func who(by string) string {
 	case by == "":
 		return "API"
 	case strings.HasPrefix(by, "tab-"):
-		return "another tab"
+		return "another tab, " + string([]rune(by)[:min(utf8.RuneCountInString(by), 8)])
 	}
 	return by
 }
