@@ -78,17 +78,21 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 // queues are orphaned (the browser was restarted, which gives each tab a
 // new session): it takes their edits as its own, so that they show again in
 // the cells and are sent from here, in the order of the versions they were
-// made on. Two of those tabs never saw each other's edits, and the later
-// one's value of a cell both changed is the one shown and sent. With edits
-// of its own, the tab counts the orphaned ones, for the header, and
-// sendOrphans sends them once the server answers.
+// made on. It does so only when the queues are independent: sent as one
+// session, an edit is not carried over that session's earlier ones, and
+// two tabs that never saw each other's edits must not overwrite each
+// other's cells or miss each other's inserted rows unseen (see
+// independent). Otherwise, and
+// when the tab has edits of its own, it counts the orphaned edits, for the
+// header, and sendOrphans sends each queue as its own session once the
+// server answers.
 func (d *Dashboard) offlineOrphans(ctx app.Context) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0
 		if len(queues) == 0 {
 			return
 		}
-		if d.rep != nil && d.rep.Settled() {
+		if d.rep != nil && d.rep.Settled() && independent(queues) {
 			d.rep = replica.Resume(d.rep.Base(), nil, inOrder(queues))
 			d.a = d.rep.Analysis()
 			d.persist(ctx)
@@ -101,6 +105,36 @@ func (d *Dashboard) offlineOrphans(ctx app.Context) {
 			d.orphaned += len(q)
 		}
 	})
+}
+
+// independent reports whether edits of different queues can be sent in any
+// order as one session: one queue always; several when no two touch the
+// same cell or thesis field and all their edits are of cells or the thesis
+// (an inserted or deleted row, column or ticker moves what the others'
+// edits name).
+func independent(queues map[string][]model.Op) bool {
+	if len(queues) == 1 {
+		return true
+	}
+	owner := map[string]string{}
+	for s, q := range queues {
+		for _, op := range q {
+			var key string
+			switch op.Kind {
+			case model.OpSetCell:
+				key = "cell " + op.Sheet + "!" + strings.ToUpper(op.Cell)
+			case model.OpSetThesis:
+				key = "thesis " + op.Field
+			default:
+				return false
+			}
+			if o, ok := owner[key]; ok && o != s {
+				return false
+			}
+			owner[key] = s
+		}
+	}
+	return true
 }
 
 // inOrder joins queues of edits, each in its own order, queue after queue:

@@ -24,3 +24,27 @@ func TestOrphansInOrder(t *testing.T) {
 		t.Errorf("order = %v, want %v", ids, want)
 	}
 }
+
+// TestOrphansIndependent adopts several queues only when they touch
+// different cells or fields and move no rows or columns.
+func TestOrphansIndependent(t *testing.T) {
+	cell := func(c string) model.Op { return model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: c} }
+	thesis := model.Op{Kind: model.OpSetThesis, Field: "summary"}
+	insert := model.Op{Kind: model.OpInsertRow, Sheet: "s", Row: 2}
+	for _, c := range []struct {
+		name   string
+		queues map[string][]model.Op
+		want   bool
+	}{
+		{"one queue, whatever it does", map[string][]model.Op{"a": {insert, cell("C2"), cell("C2")}}, true},
+		{"different cells and the thesis", map[string][]model.Op{"a": {cell("C2"), cell("C2")}, "b": {cell("C3"), thesis}}, true},
+		{"the same cell", map[string][]model.Op{"a": {cell("C2")}, "b": {cell("c2")}}, false},
+		{"the same thesis field", map[string][]model.Op{"a": {thesis}, "b": {thesis}}, false},
+		{"a row inserted", map[string][]model.Op{"a": {cell("C2")}, "b": {insert}}, false},
+		{"a ticker added", map[string][]model.Op{"a": {cell("C2")}, "b": {{Kind: model.OpAddWatch, Watch: &model.WatchRow{Code: "X"}}}}, false},
+	} {
+		if got := independent(c.queues); got != c.want {
+			t.Errorf("%s: independent = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

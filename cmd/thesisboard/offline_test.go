@@ -128,11 +128,55 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 
 // TestOfflineEditsSurviveBrowserRestart edits in two tabs with the server
 // down, shuts the browser and starts it again on the same profile, still
-// without the server: the page comes from the service worker and both edits
-// are in their cells, waiting, though the restarted tab is a new session
-// and the two tabs that made them are gone. With the server back, each edit
-// reaches it once.
+// without the server: the page comes from the service worker, though the
+// restarted tab is a new session and the two tabs that made the edits are
+// gone. Edits of different cells show in their cells, waiting, and with the
+// server back each reaches it once. Edits of the same cell are counted
+// waiting but not drawn (neither tab saw the other's), and with the server
+// back one is saved and the other shown as a conflict, not lost.
 func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
+	t.Run("different cells", func(t *testing.T) {
+		after, m := restartWithTwoTabsEdits(t, "C3")
+		waitFor(t, after, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
+		ops, err := m.Store().Ops(after, 1, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for _, l := range ops {
+			n[l.Op.Input]++
+		}
+		for _, in := range []string{"typed in the first tab", "typed in the second tab"} {
+			if n[in] != 1 {
+				t.Errorf("%q is in the server's log %d times, want once", in, n[in])
+			}
+		}
+		serverHasBoth(t, after, m, "typed in the first tab", "typed in the second tab")
+	})
+	t.Run("the same cell", func(t *testing.T) {
+		after, m := restartWithTwoTabsEdits(t, "C2")
+		waitFor(t, after, "the collision", `document.getElementById("savestate").dataset.state === "conflict" && document.querySelector('#conflicts .conflict[data-cell="financial-health!C2"]') !== null`)
+		a, err := m.Store().Get(after, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved, shown := a.Section("financial-health").Cell(1, 2).Input, eval[string](t, after, `document.getElementById("conflicts").innerText`)
+		other := map[string]string{"typed in the first tab": "typed in the second tab", "typed in the second tab": "typed in the first tab"}[saved]
+		if other == "" {
+			t.Fatalf("server C2 = %q, want one of the two edits", saved)
+		}
+		if !strings.Contains(shown, other) {
+			t.Errorf("the conflict card does not offer the other edit %q: %q", other, shown)
+		}
+	})
+}
+
+// restartWithTwoTabsEdits has two tabs edit the financial health grid with
+// the server down, the first C2 and the second cell, then restarts the
+// browser on the same profile and checks what the restarted tab shows
+// while the server is still down. It returns the tab once the server is
+// back.
+func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main) {
 	data, profile := t.TempDir(), t.TempDir()
 	m := runMain(t, "127.0.0.1:0", data)
 	url := m.URL() + "/a/1"
@@ -146,8 +190,8 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 	if err := m.Close(); err != nil {
 		t.Fatal(err)
 	}
-	editOffline(t, before, "C2", "typed before the restart")
-	editOffline(t, second, "C3", "typed in another tab")
+	editOffline(t, before, "C2", "typed in the first tab")
+	editOffline(t, second, cell, "typed in the second tab")
 	if err := chromedp.Cancel(before); err != nil {
 		t.Fatal(err)
 	}
@@ -157,23 +201,12 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, after, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
-	waitFor(t, after, "both edits in their cells, waiting", `document.getElementById("cell-financial-health-C2").textContent === "typed before the restart" && document.getElementById("cell-financial-health-C3").textContent === "typed in another tab" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
-
+	if cell == "C2" {
+		waitFor(t, after, "both edits counted, neither drawn", `document.getElementById("savestate").textContent === "Offline, 2 edits waiting" && !document.getElementById("cell-financial-health-C2").textContent.startsWith("typed")`)
+	} else {
+		waitFor(t, after, "both edits in their cells, waiting", `document.getElementById("cell-financial-health-C2").textContent === "typed in the first tab" && document.getElementById("cell-financial-health-`+cell+`").textContent === "typed in the second tab" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
+	}
 	m2 := runMain(t, addr, data)
-	defer m2.Close()
-	waitFor(t, after, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
-	ops, err := m2.Store().Ops(after, 1, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := map[string]int{}
-	for _, l := range ops {
-		n[l.Op.Input]++
-	}
-	for _, in := range []string{"typed before the restart", "typed in another tab"} {
-		if n[in] != 1 {
-			t.Errorf("%q is in the server's log %d times, want once", in, n[in])
-		}
-	}
-	serverHasBoth(t, after, m2, "typed before the restart", "typed in another tab")
+	t.Cleanup(func() { m2.Close() })
+	return after, m2
 }
