@@ -26,10 +26,10 @@ import (
 //
 // A tab holds a Web Lock named after its session for as long as it is open
 // (see claimSession); the browser lets it go when the tab closes or
-// crashes. A queue whose session holds no lock is orphaned. Where the browser has no Web Locks
-// (pages served over plain HTTP to another machine), every other tab's
-// queue counts as orphaned: the IDs keep that safe, at the price of a
-// conflict shown in two tabs.
+// crashes. A queue whose session holds no lock is orphaned. Where the
+// browser has no Web Locks (pages served over plain HTTP to another
+// machine), every other tab's queue counts as orphaned: the IDs keep that
+// safe, at the price of a conflict shown in two tabs.
 
 // orphans calls fn, on the UI goroutine, with the queues of this analysis
 // kept by tabs that are gone, by session.
@@ -78,14 +78,13 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 // queues are orphaned (the browser was restarted, which gives each tab a
 // new session): it takes their edits as its own, so that they show again in
 // the cells and are sent from here, in the order of the versions they were
-// made on. It does so only when the queues are independent: sent as one
-// session, an edit is not carried over that session's earlier ones, and
-// two tabs that never saw each other's edits must not overwrite each
-// other's cells or miss each other's inserted rows unseen (see
-// independent). Otherwise, and
-// when the tab has edits of its own, it counts the orphaned edits, for the
-// header, and sendOrphans sends each queue as its own session once the
-// server answers.
+// made on. It does so only when the queues are independent (see
+// independent): sent as one session, an edit is not carried over that
+// session's earlier ones, and two tabs that never saw each other's edits
+// must not overwrite each other's cells or miss each other's inserted rows
+// unseen. Otherwise, and when the tab has edits of its own, it counts the
+// orphaned edits, for the header, and sendOrphans sends each queue as its
+// own session once the server answers.
 func (d *Dashboard) offlineOrphans(ctx app.Context) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0

@@ -110,6 +110,7 @@ func lockSession() {
 	locks.Call("request", lockPrefix+session(), opts, granted)
 }
 
+// sessionClaimed settles the claim and calls what waited for it.
 func sessionClaimed() {
 	tab.Lock()
 	tab.claimed = true
