@@ -95,7 +95,7 @@ func BenchmarkEditToOtherTab(b *testing.B) {
 		eval[bool](b, tab2, `(() => { window.seenAt = 0; const el = document.getElementById("cell-partners-C2");
 			new MutationObserver((_, obs) => { if (document.getElementById("cell-partners-C2").textContent === "`+want+`") { window.seenAt = Date.now(); obs.disconnect() } })
 				.observe(document.getElementById("grid-partners"), {subtree: true, childList: true, characterData: true}); return true })()`)
-		if err := chromedp.Do(tab1, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys(want)); err != nil {
+		if err := chromedp.Do(tab1, click("#cell-partners-C2"), typeKeys(want)); err != nil {
 			b.Fatal(err)
 		}
 		start := time.Now()
@@ -147,7 +147,7 @@ func keystrokeToPaint(b *testing.B, rows int) {
 				document.getElementById("cell-k-B`+row+`").textContent === "`+want+`" && document.getElementById("cell-k-C`+row+`").textContent === "`+double+`";
 			new MutationObserver((_, obs) => { if (shown()) { obs.disconnect(); requestAnimationFrame(() => setTimeout(() => { window.paintAt = performance.now() }, 0)) } })
 				.observe(document.getElementById("grid-k"), {subtree: true, childList: true, characterData: true}); return true })()`)
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-k-B"+row)), typeKeys(want), typeKeys(kb.Enter)); err != nil {
+		if err := chromedp.Do(ctx, click("#cell-k-B"+row), typeKeys(want), typeKeys(kb.Enter)); err != nil {
 			b.Fatal(err)
 		}
 		waitFor(b, ctx, "the painted edit", `window.paintAt > 0`)

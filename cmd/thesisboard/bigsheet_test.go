@@ -44,7 +44,7 @@ func TestBigSheetIsVirtualised(t *testing.T) {
 		t.Error("the last row is drawn but not visible")
 	}
 	// Editing far down works: Ctrl+End is not a key here; click the last value and type.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-big-B100000")), typeKeys("7"), typeKeys("\r")); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-big-B100000"), typeKeys("7"), typeKeys("\r")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the edit far down", `document.getElementById("savestate").dataset.state === "saved" && (document.getElementById("cell-big-B100000") || {}).textContent === "7"`)
@@ -86,7 +86,7 @@ func TestBigWatchlistIsVirtualised(t *testing.T) {
 	// Sort by last price, highest first: the top of the list is the
 	// highest of all 20,000.
 	eval[bool](t, ctx, `(document.getElementById("watch-scroll").scrollTop = 0, true)`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#watch-sort-3")), chromedp.Click(chromedp.CSS("#watch-sort-3"))); err != nil {
+	if err := chromedp.Do(ctx, click("#watch-sort-3"), click("#watch-sort-3")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the sort over every row", `document.querySelector("#watchlist tr.watchrow").dataset.code === "T19999"`)

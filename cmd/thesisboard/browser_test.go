@@ -4,6 +4,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"os"
@@ -150,6 +152,32 @@ func openDashboard(tb testing.TB, ctx context.Context, url string) {
 		tb.Fatal(err)
 	}
 	waitFor(tb, ctx, "the dashboard", `document.body.dataset.ready === "dashboard"`)
+}
+
+// click presses and releases the mouse at the middle of the first element
+// sel matches, scrolled into view if it is not, as a person would click it.
+// It finds the element with JavaScript: chromedp.Click finds it through
+// chromedp's own copy of the page's DOM, which now and then misses a node
+// the page has, and the click then waits until the test's deadline.
+func click(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		q, err := json.Marshal(sel)
+		if err != nil {
+			return err
+		}
+		at, err := chromedp.Poll[[]float64](`(() => {
+			const e = document.querySelector(`+string(q)+`)
+			if (!e) return null
+			e.scrollIntoViewIfNeeded(true)
+			const r = e.getBoundingClientRect()
+			return r.width > 0 && r.height > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null
+		})()`, chromedp.WithPollingTimeout(20*time.Second))(ctx, t)
+		if err != nil {
+			return fmt.Errorf("click %s: %w", sel, err)
+		}
+		_, err = chromedp.MouseClickXY(at[0], at[1])(ctx, t)
+		return err
+	})
 }
 
 // typeKeys types keys as a real keyboard does: each key is one keyDown event

@@ -42,7 +42,7 @@ func TestClipboardAndFill(t *testing.T) {
 		return eval[string](t, ctx, `document.getElementById("cell-financial-health-`+addr+`").dataset.show || ""`)
 	}
 	// Select A2:B3: click, then Shift+Down, Shift+Right.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-A2")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-A2"), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the range", `document.getElementById("grid-financial-health").dataset.sel === "1,0,2,1"`)
@@ -51,7 +51,7 @@ func TestClipboardAndFill(t *testing.T) {
 		t.Fatalf("copied %q", copied)
 	}
 	// An empty cell copies as an empty field.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-C5")), typeKeys(kb.ArrowRight, shift)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-C5"), typeKeys(kb.ArrowRight, shift)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the range C5:D5", `document.getElementById("grid-financial-health").dataset.sel === "4,2,4,3"`)
@@ -59,7 +59,7 @@ func TestClipboardAndFill(t *testing.T) {
 		t.Errorf("copy of C5:D5 = %q, want the year and an empty field", got)
 	}
 	// Paste at D2: the block lands at D2:E3 and reads back the same.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2"))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-D2")); err != nil {
 		t.Fatal(err)
 	}
 	eval[bool](t, ctx, pasteJS("financial-health", copied))
@@ -70,19 +70,19 @@ func TestClipboardAndFill(t *testing.T) {
 		}
 	}
 	// The pasted block grows the sheet: paste 3 rows at F5.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-F5"))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-F5")); err != nil {
 		t.Fatal(err)
 	}
 	eval[bool](t, ctx, pasteJS("financial-health", "1\n2\n3"))
 	waitFor(t, ctx, "the sheet to grow", `document.getElementById("cell-financial-health-F7") !== null && document.getElementById("cell-financial-health-F7").dataset.show === "3"`)
 
 	// Fill down: a formula in G5 copied to G6:G7 with its references moved.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys("=F5*10"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-G5"), typeKeys("=F5*10"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	// As a person would, see the result before selecting again.
 	waitFor(t, ctx, "the formula", `document.getElementById("cell-financial-health-G5").dataset.show === "10"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-G5")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowDown, shift)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-G5"), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowDown, shift)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "G5:G7 selected", `document.getElementById("grid-financial-health").dataset.sel === "4,6,6,6"`)
@@ -150,7 +150,7 @@ func TestClipboardThroughTheSystemClipboard(t *testing.T) {
 	}
 	shift := chromedp.KeyModifiers(chromedp.ModifierShift)
 	copyKeys := shortcut("c", "KeyC", 67, "copy")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-A2")), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-A2"), typeKeys(kb.ArrowDown, shift), typeKeys(kb.ArrowRight, shift)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the range", `document.getElementById("grid-financial-health").dataset.sel === "1,0,2,1"`)
@@ -165,7 +165,7 @@ func TestClipboardThroughTheSystemClipboard(t *testing.T) {
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[any](`navigator.clipboard.writeText(`+"`"+block+"`"+`)`, chromedp.EvalAwaitPromise)); err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2")), shortcut("v", "KeyV", 86, "paste")); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-D2"), shortcut("v", "KeyV", 86, "paste")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the paste", `document.getElementById("cell-financial-health-E3").dataset.show === "a\tb"`)

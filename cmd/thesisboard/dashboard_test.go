@@ -49,7 +49,7 @@ func TestDashboardEndToEnd(t *testing.T) {
 
 	// Edit the debt cell the way a person does: click, type, Enter.
 	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(debtCell)),
+		click(debtCell),
 		typeKeys("17.9"),
 		typeKeys(kb.Enter),
 	); err != nil {

@@ -37,7 +37,7 @@ func TestGridKeyboard(t *testing.T) {
 		waitFor(t, ctx, "selection on "+want, selectedJS+` === "cell-fiber-network-`+want+`"`)
 	}
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-fiber-network-A2"))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-fiber-network-A2")); err != nil {
 		t.Fatal(err)
 	}
 	expectSelected("A2")
@@ -93,15 +93,15 @@ func TestWatchlistSort(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	first := `document.querySelector("tr.watchrow").dataset.code`
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#watch-sort-4"))); err != nil {
+	if err := chromedp.Do(ctx, click("#watch-sort-4")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "ascending change", first+` === "MSTR"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#watch-sort-4"))); err != nil {
+	if err := chromedp.Do(ctx, click("#watch-sort-4")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "descending change", first+` === "CANG"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#watch-sort-2"))); err != nil {
+	if err := chromedp.Do(ctx, click("#watch-sort-2")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "by name", first+` === "BTBT"`)
@@ -116,10 +116,10 @@ func TestWatchlistAddRemoveAndSaveError(t *testing.T) {
 	add := func(code, price, change string) {
 		t.Helper()
 		if err := chromedp.Do(ctx,
-			chromedp.Click(chromedp.CSS("#watch-add-code")), typeKeys(code),
-			chromedp.Click(chromedp.CSS("#watch-add-price")), typeKeys(price),
-			chromedp.Click(chromedp.CSS("#watch-add-change")), typeKeys(change),
-			chromedp.Click(chromedp.CSS("#watch-add")),
+			click("#watch-add-code"), typeKeys(code),
+			click("#watch-add-price"), typeKeys(price),
+			click("#watch-add-change"), typeKeys(change),
+			click("#watch-add"),
 		); err != nil {
 			t.Fatal(err)
 		}
@@ -134,7 +134,7 @@ func TestWatchlistAddRemoveAndSaveError(t *testing.T) {
 	add("COIN", "1", "1")
 	waitFor(t, ctx, "the refusal in the save state", `document.getElementById("savestate").dataset.state === "error" && document.getElementById("savestate").textContent.includes("already has COIN")`)
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.watchrow[data-code="LUMN"] button`))); err != nil {
+	if err := chromedp.Do(ctx, click(`tr.watchrow[data-code="LUMN"] button`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "LUMN removed and saved", `document.querySelector('tr.watchrow[data-code="LUMN"]') === null && document.getElementById("savestate").dataset.state === "saved"`)
@@ -152,28 +152,28 @@ func TestListPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the list", `document.body.dataset.ready === "list" && document.querySelectorAll("tr.analysis-row").length === 1`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(1)`))); err != nil {
+	if err := chromedp.Do(ctx, click(`tr.analysis-row button:nth-of-type(1)`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the copy", `document.querySelectorAll("tr.analysis-row").length === 2 && document.querySelector("tr.analysis-row a").textContent.startsWith("Copy of ")`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(2)`))); err != nil {
+	if err := chromedp.Do(ctx, click(`tr.analysis-row button:nth-of-type(2)`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the delete", `document.querySelectorAll("tr.analysis-row").length === 1 && document.getElementById("undo-delete") !== null`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#undo-delete button`))); err != nil {
+	if err := chromedp.Do(ctx, click(`#undo-delete button`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the undo", `document.querySelectorAll("tr.analysis-row").length === 2`)
 	// Delete again: the trash lists it, and Restore brings it back.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row button:nth-of-type(2)`))); err != nil {
+	if err := chromedp.Do(ctx, click(`tr.analysis-row button:nth-of-type(2)`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the trash", `document.querySelectorAll("tr.analysis-row").length === 1 && document.querySelectorAll("#trash tr.trash-row").length === 1`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#trash tr.trash-row button`))); err != nil {
+	if err := chromedp.Do(ctx, click(`#trash tr.trash-row button`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the restore from the trash", `document.querySelectorAll("tr.analysis-row").length === 2 && document.getElementById("trash") === null`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`tr.analysis-row a`))); err != nil {
+	if err := chromedp.Do(ctx, click(`tr.analysis-row a`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the copy's dashboard", `document.body.dataset.ready === "dashboard" && document.getElementById("analysis-title").textContent.startsWith("Copy of ")`)
@@ -186,12 +186,12 @@ func TestThesisEdit(t *testing.T) {
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	edit := func(field, text string) {
 		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-"+field))); err != nil {
+		if err := chromedp.Do(ctx, click("#thesis-"+field)); err != nil {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the editor", `document.getElementById("thesis-edit") !== null`)
 		eval[bool](t, ctx, `(() => { const e = document.getElementById("thesis-edit"); e.value = `+"`"+text+"`"+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-save"))); err != nil {
+		if err := chromedp.Do(ctx, click("#thesis-save")); err != nil {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, field+" saved", `document.getElementById("thesis-edit") === null && document.getElementById("thesis-`+field+`") !== null && document.getElementById("savestate").dataset.state === "saved"`)
@@ -216,13 +216,13 @@ func TestGridFormulas(t *testing.T) {
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	typeIn := func(cell, text string) {
 		t.Helper()
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-"+cell)), typeKeys(text), typeKeys(kb.Enter)); err != nil {
+		if err := chromedp.Do(ctx, click("#cell-financial-health-"+cell), typeKeys(text), typeKeys(kb.Enter)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	typeIn("D2", "=ROUND(B2/RANGE.MID(B3),2)")
 	waitFor(t, ctx, "the formula result", `document.getElementById("cell-financial-health-D2").textContent === "14.08"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2"))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-D2")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the formula bar", `document.getElementById("fx-financial-health").textContent === "=ROUND(B2/RANGE.MID(B3),2)"`)
@@ -253,7 +253,7 @@ func TestUndoRedoAndRows(t *testing.T) {
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	ctrl := chromedp.KeyModifiers(chromedp.ModifierCtrl)
 	b2 := `document.getElementById("cell-fiber-network-B2").textContent`
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-fiber-network-B2")), typeKeys("25,000 miles"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-fiber-network-B2"), typeKeys("25,000 miles"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the edit", b2+` === "25,000 miles[1]"`)
@@ -265,13 +265,13 @@ func TestUndoRedoAndRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the redo", b2+` === "25,000 miles[1]"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#undo"))); err != nil {
+	if err := chromedp.Do(ctx, click("#undo")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the undo button", b2+` === "20,000 miles[1]"`)
 
 	// Rows: insert above row 3, then delete it again.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-fiber-network-A3")), typeKeys("+", ctrl, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-fiber-network-A3"), typeKeys("+", ctrl, chromedp.KeyModifiers(chromedp.ModifierShift))); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new row", `document.getElementById("cell-fiber-network-A3").textContent === "" && document.getElementById("cell-fiber-network-A4").textContent === "Glass strands per cable"`)
@@ -295,7 +295,7 @@ func TestFormatPickerAndHomeEnd(t *testing.T) {
 	m := startMain(t)
 	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-B2"))); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-B2")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the picker on money:B", `document.getElementById("format-financial-health").value === "money:B"`)
@@ -306,7 +306,7 @@ func TestFormatPickerAndHomeEnd(t *testing.T) {
 	if c := a.Section("financial-health").Cell(1, 1); c.Format != "money:M" || c.Value.Num != 18.3e9 {
 		t.Errorf("server B2 = %+v", c)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-B2")), typeKeys(kb.End)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-B2"), typeKeys(kb.End)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "End", `document.querySelector("#grid-financial-health td.selected").id === "cell-financial-health-C2"`)

@@ -36,7 +36,7 @@ func TestColumnsAndContextMenu(t *testing.T) {
 	cell := func(addr string) string {
 		return `document.getElementById("cell-financial-health-` + addr + `").textContent`
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-D2")), typeKeys("=B2/1e9"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-D2"), typeKeys("=B2/1e9"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the formula", cell("D2")+` === "18.3"`)
@@ -49,13 +49,13 @@ func TestColumnsAndContextMenu(t *testing.T) {
 	waitFor(t, ctx, "Escape to close the menu", `document.getElementById("menu-financial-health") === null`)
 	rightClick(t, ctx, "#cell-financial-health-B2")
 	waitFor(t, ctx, "the menu again", `document.getElementById("menu-financial-health") !== null`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#menu-financial-health-insert-col-left"))); err != nil {
+	if err := chromedp.Do(ctx, click("#menu-financial-health-insert-col-left")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new column B", cell("B2")+` === "" && `+cell("C2")+`.startsWith("$18.3B") && `+cell("E2")+` === "18.3" && document.getElementById("menu-financial-health") === null`)
 
 	// Ctrl+Space selects column B whole; Ctrl+- deletes it.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-B3")), typeKeys(" ", ctrl)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-B3"), typeKeys(" ", ctrl)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "column B selected", `document.getElementById("grid-financial-health").dataset.sel.startsWith("0,1,") && document.getElementById("grid-financial-health").dataset.sel.endsWith(",1")`)
@@ -69,7 +69,7 @@ func TestColumnsAndContextMenu(t *testing.T) {
 	waitFor(t, ctx, "the column back on undo", cell("B2")+` === "" && `+cell("E2")+` === "18.3"`)
 
 	rightClick(t, ctx, "#cell-financial-health-A3")
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#menu-financial-health-insert-row-below"))); err != nil {
+	if err := chromedp.Do(ctx, click("#menu-financial-health-insert-row-below")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the row below", cell("A4")+` === "" && `+cell("A5")+`.startsWith("Altman")`)

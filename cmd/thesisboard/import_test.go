@@ -31,14 +31,14 @@ func TestImportReportInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the list", `document.body.dataset.ready === "list"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#new-from-report"))); err != nil {
+	if err := chromedp.Do(ctx, click("#new-from-report")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the import page", `document.body.dataset.ready === "import"`)
 	text, _ := json.Marshal(string(src))
 	eval[bool](t, ctx, `(() => { const e = document.getElementById("import-text"); e.value = `+string(text)+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
 	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-preview"))); err != nil {
+	if err := chromedp.Do(ctx, click("#import-preview")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the preview", `document.getElementById("import-counts") !== null`)
@@ -51,7 +51,7 @@ func TestImportReportInBrowser(t *testing.T) {
 		fmt.Sprintf("%d grids, %d figures, %d watchlist rows, %d references", f.Sections, f.Figures, f.Watchlist, f.References); got != want || f.Watchlist != 3 {
 		t.Errorf("preview counts = %q, want %q", got, want)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-create"))); err != nil {
+	if err := chromedp.Do(ctx, click("#import-create")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new dashboard", `document.body.dataset.ready === "dashboard" && location.pathname === "/a/2"`)
@@ -95,11 +95,11 @@ func TestImportWorkbookInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-preview"))); err != nil {
+	if err := chromedp.Do(ctx, click("#import-preview")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the preview", `document.getElementById("import-counts") !== null && document.getElementById("import-counts").textContent.includes("10 watchlist rows")`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#import-create"))); err != nil {
+	if err := chromedp.Do(ctx, click("#import-create")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new dashboard", `document.body.dataset.ready === "dashboard" && location.pathname === "/a/2"`)

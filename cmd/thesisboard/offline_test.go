@@ -32,7 +32,7 @@ func TestOfflineByNetworkEmulation(t *testing.T) {
 		t.Fatalf("the API answered through the emulated offline network (%v)", err)
 	}
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed on a train"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-partners-C2"), typeKeys("typed on a train"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
@@ -105,7 +105,7 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys("typed offline"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-partners-C2"), typeKeys("typed offline"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").dataset.state === "offline" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)

@@ -26,7 +26,7 @@ func TestLiveSyncBetweenTabs(t *testing.T) {
 	openDashboard(t, tab1, m.URL()+"/a/1")
 	openDashboard(t, tab2, m.URL()+"/a/1")
 
-	if err := chromedp.Do(tab1, chromedp.Click(chromedp.CSS(debtCell)), typeKeys("17.9"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(tab1, click(debtCell), typeKeys("17.9"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab2, "the edit from tab 1", `document.querySelector("`+debtCell+`").textContent.startsWith("$17.9B")`)
@@ -34,12 +34,12 @@ func TestLiveSyncBetweenTabs(t *testing.T) {
 		t.Errorf("tab 2's chart = %v, want 17.9", got)
 	}
 
-	if err := chromedp.Do(tab2, chromedp.Click(chromedp.CSS("#cell-partners-B2")), typeKeys("Joint build-out"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(tab2, click("#cell-partners-B2"), typeKeys("Joint build-out"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab1, "the edit from tab 2", `document.getElementById("cell-partners-B2").textContent.startsWith("Joint build-out")`)
 	// Tab 1 edits again on top of tab 2's version: no conflict, both kept.
-	if err := chromedp.Do(tab1, chromedp.Click(chromedp.CSS(debtCell)), typeKeys("18"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(tab1, click(debtCell), typeKeys("18"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, tab2, "the second edit from tab 1", `document.querySelector("`+debtCell+`").textContent.startsWith("$18B")`)
@@ -65,7 +65,7 @@ func TestConflictShownAndResolved(t *testing.T) {
 	res.Body.Close()
 	waitFor(t, ctx, "the live stream", `document.getElementById("cell-partners-A3").textContent.startsWith("AWS & Google")`)
 	writeUnseen(t, m, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "B2", Input: "Theirs", BaseVersion: 2})
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-B2")), typeKeys("Mine"), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-partners-B2"), typeKeys("Mine"), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the conflict", `document.getElementById("savestate").dataset.state === "conflict" && document.querySelector('#conflicts .conflict[data-cell="partners!B2"]') !== null`)
@@ -76,7 +76,7 @@ func TestConflictShownAndResolved(t *testing.T) {
 	// Scrolled down to the cell, the header's conflict state leads to the
 	// card at the top of the page.
 	eval[bool](t, ctx, `window.scrollTo(0, document.body.scrollHeight), true`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#savestate"))); err != nil {
+	if err := chromedp.Do(ctx, click("#savestate")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the conflicts card in view", `(() => {
@@ -87,7 +87,7 @@ func TestConflictShownAndResolved(t *testing.T) {
 	if a.Section("partners").Cell(1, 1).Input != "Theirs" {
 		t.Errorf("server: B2 %q", a.Section("partners").Cell(1, 1).Input)
 	}
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#conflicts .use-mine"))); err != nil {
+	if err := chromedp.Do(ctx, click("#conflicts .use-mine")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "mine saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-B2").textContent === "Mine[1]" && document.getElementById("conflicts") === null`)
@@ -114,12 +114,12 @@ func TestThesisConflictShownAndResolved(t *testing.T) {
 	res.Body.Close()
 	waitFor(t, ctx, "the live stream", `document.getElementById("thesis-conviction").textContent === "Medium"`)
 	writeUnseen(t, m, model.Op{Kind: model.OpSetThesis, Field: "summary", Text: "Their summary", BaseVersion: 2})
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-summary"))); err != nil {
+	if err := chromedp.Do(ctx, click("#thesis-summary")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the editor", `document.getElementById("thesis-edit") !== null`)
 	eval[bool](t, ctx, `(() => { const e = document.getElementById("thesis-edit"); e.value = "My summary"; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#thesis-save"))); err != nil {
+	if err := chromedp.Do(ctx, click("#thesis-save")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the conflict", `document.querySelector('#conflicts .conflict[data-field="summary"]') !== null`)
@@ -127,7 +127,7 @@ func TestThesisConflictShownAndResolved(t *testing.T) {
 		t.Errorf("conflict card = %q", got)
 	}
 	waitFor(t, ctx, "theirs on the card", `document.getElementById("thesis-summary").textContent.includes("Their summary")`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#conflicts .use-mine"))); err != nil {
+	if err := chromedp.Do(ctx, click("#conflicts .use-mine")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "mine saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("thesis-summary").textContent.includes("My summary") && document.getElementById("conflicts") === null`)
@@ -143,12 +143,12 @@ func TestHistoryPanelRestores(t *testing.T) {
 	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	for _, in := range []string{"first", "second"} {
-		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-partners-C2")), typeKeys(in), typeKeys(kb.Enter)); err != nil {
+		if err := chromedp.Do(ctx, click("#cell-partners-C2"), typeKeys(in), typeKeys(kb.Enter)); err != nil {
 			t.Fatal(err)
 		}
 	}
 	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-C2").textContent === "second"`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#history-toggle"))); err != nil {
+	if err := chromedp.Do(ctx, click("#history-toggle")); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the history", `document.querySelectorAll("#history tr.history-entry").length === 2`)
@@ -156,7 +156,7 @@ func TestHistoryPanelRestores(t *testing.T) {
 		t.Errorf("newest entry = %q", got)
 	}
 	// Restore version 2, the state after the first edit.
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#history tr.history-entry[data-version="2"] button.restore`))); err != nil {
+	if err := chromedp.Do(ctx, click(`#history tr.history-entry[data-version="2"] button.restore`)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the restored cell", `document.getElementById("cell-partners-C2").textContent === "first"`)

@@ -117,7 +117,7 @@ func twoTabs(t *testing.T) (m *Main, restart func() *Main, first, second context
 // while the server is down, and waits for the tab to count it waiting.
 func editOffline(t *testing.T, ctx context.Context, cell, text string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#cell-financial-health-"+cell)), typeKeys(text), typeKeys(kb.Enter)); err != nil {
+	if err := chromedp.Do(ctx, click("#cell-financial-health-"+cell), typeKeys(text), typeKeys(kb.Enter)); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the offline state", `document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
