@@ -113,7 +113,7 @@ func twoTabs(t *testing.T) (m *Main, restart func() *Main, first, second context
 }
 
 // editOffline types text into a cell of the financial health grid, at the
-// top of the page (chromedp cannot scroll a tab that is not the front one),
+// top of the page, in view without scrolling in any tab,
 // while the server is down, and waits for the tab to count it waiting.
 func editOffline(t *testing.T, ctx context.Context, cell, text string) {
 	t.Helper()
