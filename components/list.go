@@ -3,6 +3,7 @@ package components
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -24,6 +25,10 @@ type ListPage struct {
 	err      string
 	newTitle string
 	deleted  *model.Summary
+	// offline is when the list shown was kept, the server being out of
+	// reach (see listoffline.go); zero when it is the server's.
+	offline time.Time
+	kept    map[int64]int // offline: the analyses the browser keeps, with their edits waiting
 }
 
 // OnMount keeps the page's context. Work started from a button finishes on
@@ -44,11 +49,15 @@ func (p *ListPage) reload(ctx app.Context) {
 		list, err := apiClient().List(context.Background())
 		trash, _ := apiClient().Trash(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
+			if model.ErrorCode(err) == model.EUNAVAILABLE && p.goOffline(ctx) {
+				return
+			}
 			if err != nil {
 				p.status, p.err = "error", model.ErrorMessage(err)
 				return
 			}
-			p.list, p.trash, p.status = list, trash, "loaded"
+			p.list, p.trash, p.status, p.offline = list, trash, "loaded", time.Time{}
+			keepList(ctx, list)
 			markReady(ctx, "list")
 		})
 	})
@@ -92,12 +101,13 @@ func (p *ListPage) Render() app.UI {
 		app.Div().Class("toolbar").Body(
 			app.Input().ID("new-title").Placeholder("Title of a new analysis").Value(p.newTitle).
 				OnInput(func(ctx app.Context, e app.Event) { p.newTitle = ctx.JSSrc().Get("value").String() }),
-			app.Button().Class("primary").ID("new-analysis").Text("New analysis").OnClick(p.onCreate),
-			app.A().Class("button").ID("new-from-report").Href("/import").Text("New analysis from report"),
+			app.Button().Class("primary").ID("new-analysis").Text("New analysis").Disabled(p.isOffline()).OnClick(p.onCreate),
+			p.renderFromReport(),
 		),
 		// Messages sit in fixed slots, so the table below them never moves in
 		// the DOM and its buttons keep their handlers.
 		app.P().Class("error").ID("list-error").Text(p.err),
+		app.Div().Body(app.If(p.isOffline(), p.renderOffline)),
 		app.Div().Body(app.If(p.deleted != nil, func() app.UI {
 			d := *p.deleted
 			return app.P().ID("undo-delete").Body(
@@ -112,16 +122,16 @@ func (p *ListPage) Render() app.UI {
 			app.THead().Body(app.Tr().Body(app.Th().Text("Title"), app.Th().Text("Ticker"), app.Th().Text("Verdict"), app.Th().Text("Updated"), app.Th())),
 			app.TBody().Body(app.Range(p.list).Slice(func(i int) app.UI {
 				s := p.list[i]
-				return app.Tr().Class("analysis-row").Body(
-					app.Td().Body(app.A().Href("/a/"+strconv.FormatInt(s.ID, 10)).Text(s.Title)),
+				return app.Tr().Class("analysis-row").DataSet("id", s.ID).Body(
+					app.Td().Body(p.renderTitle(s)),
 					app.Td().Text(s.Ticker),
 					app.Td().Text(s.Verdict),
 					app.Td().Class("muted").Text(s.Updated.Local().Format("2006-01-02 15:04")),
 					app.Td().Body(
-						app.Button().Text("Duplicate").OnClick(func(ctx app.Context, e app.Event) {
+						app.Button().Text("Duplicate").Disabled(p.isOffline()).OnClick(func(ctx app.Context, e app.Event) {
 							p.do(func(c context.Context) error { _, err := apiClient().Duplicate(c, s.ID); return err })
 						}, app.EventScope(s.ID)),
-						app.Button().Text("Delete").OnClick(func(ctx app.Context, e app.Event) {
+						app.Button().Text("Delete").Disabled(p.isOffline()).OnClick(func(ctx app.Context, e app.Event) {
 							p.deleted = &s
 							p.do(func(c context.Context) error { return apiClient().Delete(c, s.ID) })
 						}, app.EventScope(s.ID)),

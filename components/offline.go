@@ -37,7 +37,10 @@ type offlineCopy struct {
 	Queue    []model.Op      `json:"queue"`
 }
 
-func (d *Dashboard) storageKey() string { return "thesisboard/analysis/" + strconv.FormatInt(d.id, 10) }
+func (d *Dashboard) storageKey() string { return analysisKey(d.id) }
+
+// analysisKey starts the keys under which the browser keeps analysis id.
+func analysisKey(id int64) string { return "thesisboard/analysis/" + strconv.FormatInt(id, 10) }
 
 // queueKey is where the tab of session s keeps its queue: each tab its own,
 // since two tabs on one analysis share the browser's storage and neither may

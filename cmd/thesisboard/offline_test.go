@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -209,4 +210,60 @@ func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main)
 	m2 := runMain(t, addr, data)
 	t.Cleanup(func() { m2.Close() })
 	return after, m2
+}
+
+// TestListOffline opens the list and an analysis, then, with the server
+// down, edits the analysis and goes back to the list: the list is the one
+// kept in the browser, the analysis opens from its copy with its edit
+// waiting, one never opened in this browser is marked as needing the
+// server, and new is off. With the server back, the list is the server's
+// again by itself.
+func TestListOffline(t *testing.T) {
+	data := t.TempDir()
+	m := runMain(t, "127.0.0.1:0", data)
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	other, err := m.Store().Create(context.Background(), &model.Analysis{Title: "Never opened here"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	row := func(id int64) string {
+		return `document.querySelector('tr.analysis-row[data-id="` + strconv.FormatInt(id, 10) + `"]')`
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the list", `document.body.dataset.ready === "list" && document.querySelectorAll("tr.analysis-row").length === 2`)
+	if err := chromedp.Do(ctx, click(`tr.analysis-row[data-id="1"] a`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the dashboard", `document.body.dataset.ready === "dashboard"`)
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	editOffline(t, ctx, "C2", "typed on the train")
+
+	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the kept list", `document.body.dataset.ready === "list" && document.getElementById("list-offline") !== null`)
+	waitFor(t, ctx, "the kept analysis, its edit waiting", row(1)+`.querySelector("a") !== null && `+row(1)+`.textContent.includes("1 edit waiting")`)
+	if !eval[bool](t, ctx, row(other.ID)+`.querySelector("a") === null && `+row(other.ID)+`.textContent.includes("needs the server") && document.getElementById("new-analysis").disabled && !document.getElementById("new-from-report").href`) {
+		t.Errorf("offline, the analysis never opened here is a link or new is on: %s", eval[string](t, ctx, `document.querySelector(".card.list").innerText`))
+	}
+	if err := chromedp.Do(ctx, click(`tr.analysis-row[data-id="1"] a`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the analysis from the browser's copy", `document.body.dataset.ready === "dashboard" && document.getElementById("cell-financial-health-C2").textContent === "typed on the train" && document.getElementById("savestate").textContent === "Offline, 1 edit waiting"`)
+
+	eval[bool](t, ctx, `document.body.removeAttribute("data-ready"), true`)
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the kept list again", `document.getElementById("list-offline") !== null`)
+	m2 := runMain(t, addr, data)
+	defer m2.Close()
+	waitFor(t, ctx, "the server's list", `document.getElementById("list-offline") === null && `+row(other.ID)+`.querySelector("a") !== null && !document.getElementById("new-analysis").disabled && document.getElementById("new-from-report").href.endsWith("/import")`)
 }
