@@ -28,7 +28,7 @@ type ListPage struct {
 	// offline is when the list shown was kept, the server being out of
 	// reach (see listoffline.go); zero when it is the server's.
 	offline time.Time
-	kept    map[int64]int // offline: the analyses the browser keeps, with their edits waiting
+	kept    map[int64]int // the analyses the browser keeps, with their edits waiting
 }
 
 // OnMount keeps the page's context. Work started from a button finishes on
@@ -58,6 +58,7 @@ func (p *ListPage) reload(ctx app.Context) {
 			}
 			p.list, p.trash, p.status, p.offline = list, trash, "loaded", time.Time{}
 			keepList(ctx, list)
+			p.keepCounts(ctx)
 			markReady(ctx, "list")
 		})
 	})

@@ -43,9 +43,18 @@ func (p *ListPage) goOffline(ctx app.Context) bool {
 		return false
 	}
 	p.list, p.trash, p.status, p.offline, p.err = k.List, nil, "loaded", k.At, ""
+	p.keepCounts(ctx)
+	markReady(ctx, "list")
+	return true
+}
+
+// keepCounts finds which analyses of the list this browser keeps a copy
+// of, and how many edits of each wait there to be sent (left by a tab that
+// went before the server had them; the analysis sends them when opened).
+func (p *ListPage) keepCounts(ctx app.Context) {
 	p.kept = map[int64]int{}
 	ls := ctx.LocalStorage()
-	for _, s := range k.List {
+	for _, s := range p.list {
 		key := analysisKey(s.ID)
 		if ls.Contains(key+"/base") || ls.Contains(key) {
 			p.kept[s.ID] = 0
@@ -61,8 +70,6 @@ func (p *ListPage) goOffline(ctx app.Context) bool {
 			}
 		}
 	})
-	markReady(ctx, "list")
-	return true
 }
 
 func (p *ListPage) isOffline() bool { return !p.offline.IsZero() }
@@ -84,14 +91,15 @@ func (p *ListPage) renderFromReport() app.UI {
 }
 
 // renderTitle is an analysis's title, a link to it unless the page is
-// offline and the browser keeps no copy of it.
+// offline and the browser keeps no copy of it, with its edits waiting in
+// the browser counted.
 func (p *ListPage) renderTitle(s model.Summary) app.UI {
 	waiting, kept := p.kept[s.ID]
 	if p.isOffline() && !kept {
 		return app.Span().Class("muted").Text(s.Title + " (needs the server)")
 	}
 	link := app.A().Href("/a/" + strconv.FormatInt(s.ID, 10)).Text(s.Title)
-	if !p.isOffline() || waiting == 0 {
+	if waiting == 0 {
 		return link
 	}
 	note := strconv.Itoa(waiting) + " edit"

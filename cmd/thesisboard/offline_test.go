@@ -217,7 +217,8 @@ func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main)
 // kept in the browser, the analysis opens from its copy with its edit
 // waiting, one never opened in this browser is marked as needing the
 // server, and new is off. With the server back, the list is the server's
-// again by itself.
+// again by itself, and counts the edit waiting until the analysis, opened,
+// sends it.
 func TestListOffline(t *testing.T) {
 	data := t.TempDir()
 	m := runMain(t, "127.0.0.1:0", data)
@@ -266,4 +267,21 @@ func TestListOffline(t *testing.T) {
 	m2 := runMain(t, addr, data)
 	defer m2.Close()
 	waitFor(t, ctx, "the server's list", `document.getElementById("list-offline") === null && `+row(other.ID)+`.querySelector("a") !== null && !document.getElementById("new-analysis").disabled && document.getElementById("new-from-report").href.endsWith("/import")`)
+	// The edit still waits in the browser until its analysis is opened.
+	waitFor(t, ctx, "the edit counted online", row(1)+`.textContent.includes("1 edit waiting")`)
+	if err := chromedp.Do(ctx, click(`tr.analysis-row[data-id="1"] a`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the edit sent", `document.body.dataset.ready === "dashboard" && document.getElementById("savestate").dataset.state === "saved"`)
+	a, err := m2.Store().Get(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Section("financial-health").Cell(1, 2).Input; got != "typed on the train" {
+		t.Errorf("server C2 after the analysis was opened again = %q", got)
+	}
+	if err := chromedp.Do(ctx, click(`header.top a`)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "nothing waiting", row(1)+` !== null && !`+row(1)+`.textContent.includes("waiting")`)
 }
