@@ -135,6 +135,12 @@ func (d *Dashboard) load(ctx app.Context) {
 					return
 				}
 				d.status, d.loadErr = "error", model.ErrorMessage(err)
+				if model.ErrorCode(err) == model.EUNAVAILABLE {
+					// Never opened in this browser: nothing to work on
+					// until the server answers, which is tried again.
+					d.loadErr = "The server cannot be reached, and this analysis has not been opened in this browser, so there is no copy of it here. It opens when the server is back."
+					ctx.After(2*time.Second, d.load)
+				}
 				return
 			}
 			d.rep = d.copyFor(ctx, a)

@@ -285,3 +285,29 @@ func TestListOffline(t *testing.T) {
 	}
 	waitFor(t, ctx, "nothing waiting", row(1)+` !== null && !`+row(1)+`.textContent.includes("waiting")`)
 }
+
+// TestAnalysisNotKeptOpensWhenServerIsBack opens, with the server down, an
+// analysis this browser never opened: the page says there is no copy of it
+// here, and opens it by itself once the server is back.
+func TestAnalysisNotKeptOpensWhenServerIsBack(t *testing.T) {
+	data := t.TempDir()
+	m := runMain(t, "127.0.0.1:0", data)
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	other, err := m.Store().Create(context.Background(), &model.Analysis{Title: "Never opened here"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(m.URL()+"/a/"+strconv.FormatInt(other.ID, 10))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the page saying there is no copy here", `document.getElementById("load-error").textContent.includes("no copy of it here")`)
+	m2 := runMain(t, addr, data)
+	defer m2.Close()
+	waitFor(t, ctx, "the analysis, once the server is back", `document.body.dataset.ready === "dashboard" && document.getElementById("analysis-title").textContent === "Never opened here"`)
+}
