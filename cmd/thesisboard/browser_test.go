@@ -155,7 +155,9 @@ func openDashboard(tb testing.TB, ctx context.Context, url string) {
 }
 
 // click presses and releases the mouse at the middle of the first element
-// sel matches, scrolled into view if it is not, as a person would click it.
+// sel matches, as a person would click it: scrolled to the middle of the
+// window unless it is in view and on top there (the sticky header, say,
+// covers what is at the top of the window).
 // It finds the element with JavaScript: chromedp.Click finds it through
 // chromedp's own copy of the page's DOM, which now and then misses a node
 // the page has, and the click then waits until the test's deadline.
@@ -168,9 +170,16 @@ func click(sel string) chromedp.Action[chromedp.Void] {
 		at, err := chromedp.Poll[[]float64](`(() => {
 			const e = document.querySelector(`+string(q)+`)
 			if (!e) return null
-			e.scrollIntoViewIfNeeded(true)
-			const r = e.getBoundingClientRect()
-			return r.width > 0 && r.height > 0 ? [r.x + r.width / 2, r.y + r.height / 2] : null
+			const middle = () => {
+				const r = e.getBoundingClientRect()
+				if (r.width === 0 || r.height === 0) return null
+				const x = r.x + r.width / 2, y = r.y + r.height / 2, top = document.elementFromPoint(x, y)
+				return top && e.contains(top) ? [x, y] : null
+			}
+			const at = middle()
+			if (at) return at
+			e.scrollIntoView({block: "center", inline: "center"})
+			return middle()
 		})()`, chromedp.WithPollingTimeout(20*time.Second))(ctx, t)
 		if err != nil {
 			return fmt.Errorf("click %s: %w", sel, err)

@@ -146,6 +146,9 @@ func TestHistoryPanelRestores(t *testing.T) {
 		if err := chromedp.Do(ctx, click("#cell-partners-C2"), typeKeys(in), typeKeys(kb.Enter)); err != nil {
 			t.Fatal(err)
 		}
+		// What Enter did shows before the next click (see the package doc
+		// of components: a click right after a key can be handled first).
+		waitFor(t, ctx, "the edit", `document.getElementById("cell-partners-C2").textContent === "`+in+`"`)
 	}
 	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-C2").textContent === "second"`)
 	if err := chromedp.Do(ctx, click("#history-toggle")); err != nil {
