@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"thesisboard/app/model"
 	"thesisboard/app/server"
 	"thesisboard/web"
 )
@@ -50,6 +51,28 @@ func runMain(tb testing.TB, addr, dir string) *Main {
 		tb.Fatal(err)
 	}
 	return m
+}
+
+// restartable starts the server program on a fresh data directory, for a
+// test that stops it (Close) and starts it again: restart starts it on the
+// same address and data.
+func restartable(tb testing.TB) (m *Main, restart func() *Main) {
+	tb.Helper()
+	data := tb.TempDir()
+	m = runMain(tb, "127.0.0.1:0", data)
+	addr := strings.TrimPrefix(m.URL(), "http://")
+	return m, func() *Main { return runMain(tb, addr, data) }
+}
+
+// unopened adds an analysis titled "Never opened here", which no browser
+// has a copy of.
+func unopened(t *testing.T, m *Main) *model.Analysis {
+	t.Helper()
+	a, err := m.Store().Create(context.Background(), &model.Analysis{Title: "Never opened here"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // chromiumPath is Debian's Chromium unless CHROMIUM names another.

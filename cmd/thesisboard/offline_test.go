@@ -96,9 +96,7 @@ func setOffline(t *testing.T, ctx context.Context, offline bool) {
 // app, the browser's storage the analysis and the waiting edit), then starts
 // the server again: the edit reaches it.
 func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
+	m, restart := restartable(t)
 	ctx := newBrowser(t, t.TempDir(), 120*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
@@ -118,7 +116,7 @@ func TestOfflineEditsSurviveReloadAndReplay(t *testing.T) {
 	waitFor(t, ctx, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
 	waitFor(t, ctx, "the waiting edit after the reload", `document.getElementById("cell-partners-C2").textContent === "typed offline" && document.getElementById("savestate").dataset.state === "offline"`)
 
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	defer m2.Close()
 	waitFor(t, ctx, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
 	a, err := m2.Store().Get(ctx, 1)
@@ -178,10 +176,8 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 // while the server is still down. It returns the tab once the server is
 // back.
 func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main) {
-	data, profile := t.TempDir(), t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	url := m.URL() + "/a/1"
-	addr := strings.TrimPrefix(m.URL(), "http://")
+	m, restart := restartable(t)
+	url, profile := m.URL()+"/a/1", t.TempDir()
 	before := newBrowser(t, profile, 60*time.Second)
 	second, closeSecond := chromedp.NewContext(before)
 	defer closeSecond()
@@ -207,7 +203,7 @@ func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main)
 	} else {
 		waitFor(t, after, "both edits in their cells, waiting", `document.getElementById("cell-financial-health-C2").textContent === "typed in the first tab" && document.getElementById("cell-financial-health-`+cell+`").textContent === "typed in the second tab" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
 	}
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	t.Cleanup(func() { m2.Close() })
 	return after, m2
 }
@@ -220,13 +216,8 @@ func restartWithTwoTabsEdits(t *testing.T, cell string) (context.Context, *Main)
 // again by itself, and counts the edit waiting until the analysis, opened,
 // sends it.
 func TestListOffline(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	other, err := m.Store().Create(context.Background(), &model.Analysis{Title: "Never opened here"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, restart := restartable(t)
+	other := unopened(t, m)
 	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
 	row := func(id int64) string {
 		return `document.querySelector('tr.analysis-row[data-id="` + strconv.FormatInt(id, 10) + `"]')`
@@ -264,7 +255,7 @@ func TestListOffline(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the kept list again", `document.getElementById("list-offline") !== null`)
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	defer m2.Close()
 	waitFor(t, ctx, "the server's list", `document.getElementById("list-offline") === null && `+row(other.ID)+`.querySelector("a") !== null && !document.getElementById("new-analysis").disabled && document.getElementById("new-from-report").href.endsWith("/import")`)
 	// The edit still waits in the browser until its analysis is opened.
@@ -290,13 +281,8 @@ func TestListOffline(t *testing.T) {
 // analysis this browser never opened: the page says there is no copy of it
 // here, and opens it by itself once the server is back.
 func TestAnalysisNotKeptOpensWhenServerIsBack(t *testing.T) {
-	data := t.TempDir()
-	m := runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	other, err := m.Store().Create(context.Background(), &model.Analysis{Title: "Never opened here"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, restart := restartable(t)
+	other := unopened(t, m)
 	ctx := newBrowser(t, t.TempDir(), 60*time.Second)
 	openDashboard(t, ctx, m.URL()+"/a/1")
 	waitFor(t, ctx, "the service worker", `navigator.serviceWorker.controller !== null`)
@@ -307,7 +293,7 @@ func TestAnalysisNotKeptOpensWhenServerIsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the page saying there is no copy here", `document.getElementById("load-error").textContent.includes("no copy of it here")`)
-	m2 := runMain(t, addr, data)
+	m2 := restart()
 	defer m2.Close()
 	waitFor(t, ctx, "the analysis, once the server is back", `document.body.dataset.ready === "dashboard" && document.getElementById("analysis-title").textContent === "Never opened here"`)
 }

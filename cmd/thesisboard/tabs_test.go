@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -103,10 +102,7 @@ func TestDuplicatedTabIsItsOwnSession(t *testing.T) {
 // starts the server again on the same address and data.
 func twoTabs(t *testing.T) (m *Main, restart func() *Main, first, second context.Context, close func()) {
 	t.Helper()
-	data := t.TempDir()
-	m = runMain(t, "127.0.0.1:0", data)
-	addr := strings.TrimPrefix(m.URL(), "http://")
-	restart = func() *Main { return runMain(t, addr, data) }
+	m, restart = restartable(t)
 	first = newBrowser(t, t.TempDir(), 120*time.Second)
 	second, close = chromedp.NewContext(first)
 	return m, restart, first, second, close
