@@ -58,7 +58,7 @@ func (p *ListPage) reload(ctx app.Context) {
 			}
 			p.list, p.trash, p.status, p.offline = list, trash, "loaded", time.Time{}
 			keepList(ctx, list)
-			p.keepCounts(ctx)
+			p.kept = keptCopies(ctx.LocalStorage(), list)
 			markReady(ctx, "list")
 		})
 	})

@@ -2,7 +2,6 @@ package components
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -43,33 +42,9 @@ func (p *ListPage) goOffline(ctx app.Context) bool {
 		return false
 	}
 	p.list, p.trash, p.status, p.offline, p.err = k.List, nil, "loaded", k.At, ""
-	p.keepCounts(ctx)
+	p.kept = keptCopies(ctx.LocalStorage(), p.list)
 	markReady(ctx, "list")
 	return true
-}
-
-// keepCounts finds which analyses of the list this browser keeps a copy
-// of, and how many edits of each wait there to be sent (left by a tab that
-// went before the server had them; the analysis sends them when opened).
-func (p *ListPage) keepCounts(ctx app.Context) {
-	p.kept = map[int64]int{}
-	ls := ctx.LocalStorage()
-	for _, s := range p.list {
-		key := analysisKey(s.ID)
-		if ls.Contains(key+"/base") || ls.Contains(key) {
-			p.kept[s.ID] = 0
-		}
-	}
-	ls.ForEach(func(k string) {
-		for id := range p.kept {
-			if queue := analysisKey(id) + "/queue"; k == queue || strings.HasPrefix(k, queue+"/") {
-				var q []model.Op
-				if ls.Get(k, &q) == nil {
-					p.kept[id] += len(q)
-				}
-			}
-		}
-	})
 }
 
 func (p *ListPage) isOffline() bool { return !p.offline.IsZero() }
@@ -102,9 +77,5 @@ func (p *ListPage) renderTitle(s model.Summary) app.UI {
 	if waiting == 0 {
 		return link
 	}
-	note := strconv.Itoa(waiting) + " edit"
-	if waiting != 1 {
-		note += "s"
-	}
-	return app.Span().Body(link, app.Span().Class("muted waiting").Text(" · "+note+" waiting"))
+	return app.Span().Body(link, app.Span().Class("muted waiting").Text(" · "+edits(waiting)+" waiting"))
 }

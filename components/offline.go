@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -40,7 +41,34 @@ type offlineCopy struct {
 func (d *Dashboard) storageKey() string { return analysisKey(d.id) }
 
 // analysisKey starts the keys under which the browser keeps analysis id.
-func analysisKey(id int64) string { return "thesisboard/analysis/" + strconv.FormatInt(id, 10) }
+func analysisKey(id int64) string { return analysisKeys + strconv.FormatInt(id, 10) }
+
+const analysisKeys = "thesisboard/analysis/"
+
+// keptCopies tells which analyses of list the browser keeps a copy of (a
+// base, or a copy kept by an earlier version), with how many edits wait in
+// their queues: the list shows them, offline and on.
+func keptCopies(ls app.BrowserStorage, list []model.Summary) map[int64]int {
+	kept := map[int64]int{}
+	for _, s := range list {
+		if key := analysisKey(s.ID); ls.Contains(key+"/base") || ls.Contains(key) {
+			kept[s.ID] = 0
+		}
+	}
+	ls.ForEach(func(k string) {
+		rest, ok := strings.CutPrefix(k, analysisKeys)
+		id, queue, _ := strings.Cut(rest, "/")
+		n, err := strconv.ParseInt(id, 10, 64)
+		if _, isKept := kept[n]; !ok || err != nil || !isKept || queue != "queue" && !strings.HasPrefix(queue, "queue/") {
+			return
+		}
+		var q []model.Op
+		if ls.Get(k, &q) == nil {
+			kept[n] += len(q)
+		}
+	})
+	return kept
+}
 
 // queueKey is where the tab of session s keeps its queue: each tab its own,
 // since two tabs on one analysis share the browser's storage and neither may

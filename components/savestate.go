@@ -30,21 +30,13 @@ func (s *SaveState) Render() app.UI {
 	text := "All changes saved"
 	switch s.State {
 	case stateSaving:
-		text = "Saving " + strconv.Itoa(s.Pending) + " edit"
-		if s.Pending != 1 {
-			text += "s"
-		}
-		text += "…"
+		text = "Saving " + edits(s.Pending) + "…"
 	case stateError:
 		text = "Not saved: " + s.Message
 	case stateConflict:
 		text = "Conflict: " + s.Message
 	case stateOffline:
-		text = "Offline, " + strconv.Itoa(s.Pending) + " edit"
-		if s.Pending != 1 {
-			text += "s"
-		}
-		text += " waiting"
+		text = "Offline, " + edits(s.Pending) + " waiting"
 	}
 	if s.State == stateConflict {
 		// The header stays in view; the card with the choices is at the
@@ -53,6 +45,14 @@ func (s *SaveState) Render() app.UI {
 			Title("Show the edits that collided").Text(text).OnClick(showConflicts)
 	}
 	return app.Span().ID("savestate").Class("savestate "+s.State).DataSet("state", s.State).Text(text)
+}
+
+// edits counts n edits in words: "1 edit", "2 edits".
+func edits(n int) string {
+	if n == 1 {
+		return "1 edit"
+	}
+	return strconv.Itoa(n) + " edits"
 }
 
 // showConflicts scrolls the conflicts card into view.
