@@ -28,14 +28,20 @@ import (
 func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
 	s.warm(ctx, id)
 	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
-	select {
-	case s.commits <- req:
-	case <-ctx.Done():
-		return model.LoggedOp{}, ctx.Err()
-	case <-s.quit:
-		return model.LoggedOp{}, errors.New("the store is closed")
+	res, ok := s.commitAlone(req)
+	if !ok {
+		s.queued.Add(1)
+		select {
+		case s.commits <- req:
+		case <-ctx.Done():
+			s.queued.Add(-1)
+			return model.LoggedOp{}, ctx.Err()
+		case <-s.quit:
+			s.queued.Add(-1)
+			return model.LoggedOp{}, errors.New("the store is closed")
+		}
+		res = <-req.reply
 	}
-	res := <-req.reply
 	if res.err != nil && model.ErrorCode(res.err) == model.EINTERNAL {
 		return model.LoggedOp{}, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
 	}
@@ -61,24 +67,51 @@ type commitRes struct {
 	err    error
 }
 
+// commitAlone commits req on the caller's goroutine when no commit is under
+// way and no edit is waiting for one, and reports whether it did. Handing
+// an edit to the committer goroutine and its answer back wakes two
+// goroutines on two processors, about 14 µs at the median and 30 µs at the
+// 99th percentile on this machine, a tenth of a commit; an edit alone needs
+// neither. Edits that arrive during a commit still wait for the committer
+// goroutine and share the next one.
+func (s *Store) commitAlone(req *commitReq) (commitRes, bool) {
+	if s.queued.Load() > 0 || !s.turn.TryLock() {
+		return commitRes{}, false
+	}
+	defer s.turn.Unlock()
+	select {
+	case <-s.quit:
+		return commitRes{}, false // Apply answers that the store is closed
+	default:
+	}
+	res := s.commitBatch([]*commitReq{req})[0]
+	s.putOffSnapshots()
+	return res, true
+}
+
 // committer runs on its own goroutine for the store's life: it takes the
 // waiting ops and commits them in one transaction. In the first pause of
 // s.pause after a commit that left a snapshot due, it writes it.
+//
+// Whoever commits, the committer goroutine or an edit alone (commitAlone),
+// holds s.turn: it owns the open analyses and the writing connection's
+// statements for the commit.
 func (s *Store) committer() {
 	defer close(s.stopped)
-	pause := time.NewTimer(s.pause)
-	pause.Stop()
 	for {
 		var batch []*commitReq
 		select {
 		case r := <-s.commits:
 			batch = append(batch, r)
-		case <-pause.C:
+		case <-s.idle.C:
+			s.turn.Lock()
 			s.snapshotInPause()
+			s.turn.Unlock()
 			continue
 		case <-s.quit:
 			return
 		}
+		s.turn.Lock() // the edits that arrive meanwhile join the batch
 	drain:
 		for len(batch) < maxBatch {
 			select {
@@ -89,12 +122,20 @@ func (s *Store) committer() {
 			}
 		}
 		results := s.commitBatch(batch)
+		s.putOffSnapshots()
+		s.turn.Unlock()
 		for i, r := range batch {
 			r.reply <- results[i]
 		}
-		if s.snapshotsDue() {
-			pause.Reset(s.pause) // each commit puts it off again
-		}
+		s.queued.Add(-int64(len(batch)))
+	}
+}
+
+// putOffSnapshots restarts the wait for a pause in which to write the due
+// snapshots, if any: each commit puts it off again.
+func (s *Store) putOffSnapshots() {
+	if s.snapshotsDue() {
+		s.idle.Reset(s.pause)
 	}
 }
 
@@ -214,9 +255,9 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 
 // OnCommit has fn called with every op committed from now on, in the order
 // of commits (for each analysis, in version order), as soon as it is on
-// disk and before its edit is answered. fn runs on the committer's
-// goroutine: it must not block. The server fans the ops out to the event
-// streams with it.
+// disk and before its edit is answered. fn runs inside the commit, one
+// commit at a time (see committer): it must not block. The server fans the
+// ops out to the event streams with it.
 func (s *Store) OnCommit(fn func(id int64, l model.LoggedOp)) { s.notify.Store(&fn) }
 
 // opened returns analysis id at its latest committed version, from s.open

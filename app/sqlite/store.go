@@ -4,18 +4,20 @@
 // analysis an append-only log of the ops that made it, and a snapshot of it
 // at some version, from which a read replays the ops after.
 //
-// One goroutine, the committer (oplog.go), applies every edit: it keeps the
-// analyses being edited open in memory with their formula engines and their
-// latest ops (opened on the editing caller's goroutine, warm.go, so that a
-// large one does not hold up the others), commits the edits that arrive
-// together in one transaction
-// (one fsync), and answers each only once that commit is on disk. A commit
-// writes the op rows and little else; snapshots are written in the pauses
-// between edits (snapshot.go); the write-ahead log is checkpointed beside
-// the commits (checkpoint.go). An edit carries the version it was made on
-// and an ID: the committer carries it over what other sessions committed
-// since, refuses it when it would overwrite their change unseen, and
-// answers a retry with its first commit.
+// The committer (oplog.go) applies every edit, one commit at a time: it
+// keeps the analyses being edited open in memory with their formula engines
+// and their latest ops (opened on the editing caller's goroutine, warm.go,
+// so that a large one does not hold up the others), commits the edits that
+// arrive together in one transaction (one fsync), and answers each only once
+// that commit is on disk. An edit that arrives while nothing is committing
+// or waiting commits at once on its caller's goroutine; the others wait for
+// the committer goroutine and share its next commit. A commit writes the op
+// rows and little else; snapshots are written in the pauses between edits
+// (snapshot.go); the write-ahead log is checkpointed beside the commits
+// (checkpoint.go). An edit carries the version it was made on and an ID:
+// the committer carries it over what other sessions committed since,
+// refuses it when it would overwrite their change unseen, and answers a
+// retry with its first commit.
 package sqlite
 
 import (
@@ -26,6 +28,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -45,6 +48,8 @@ type Store struct {
 	now func() time.Time
 
 	commits chan *commitReq // to the committer goroutine (see Apply)
+	queued  atomic.Int64    // edits sent or being sent to it, not yet answered
+	turn    sync.Mutex      // held by whoever commits (see committer)
 	open    map[int64]*open // the committer's open analyses
 	stmts   stmts           // the committer's statements, prepared once
 	quit    chan struct{}
@@ -53,6 +58,7 @@ type Store struct {
 	checkpointed chan struct{} // closed when the checkpointer has stopped
 
 	pause time.Duration // with no edit for this long, due snapshots are written
+	idle  *time.Timer   // fires after pause with no commit (see putOffSnapshots)
 
 	warmth warmth // analyses opened for the committer (see warm)
 
@@ -116,7 +122,7 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 	c.SetMaxOpenConns(1)
 	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
 		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
-		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause,
+		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause, idle: time.NewTimer(pause),
 		warmth: warmth{open: map[int64]bool{}, ready: map[int64]*open{}, loading: make(map[int64]chan struct{})}}
 	if err := s.migrate(); err == nil {
 		err = s.prepare()
@@ -125,6 +131,7 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 		errors.Join(r.Close(), w.Close(), c.Close())
 		return nil, err
 	}
+	s.idle.Stop()
 	go s.committer()
 	go s.checkpointer(c)
 	return s, nil
@@ -135,6 +142,8 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 func (s *Store) Close() error {
 	close(s.quit)
 	<-s.stopped
+	s.turn.Lock() // an edit committing alone (commitAlone) finishes
+	s.turn.Unlock()
 	<-s.checkpointed
 	return errors.Join(s.r.Close(), s.w.Close())
 }

@@ -22,6 +22,57 @@ func openTemp(t *testing.T) (*Store, string) {
 	return s, dir
 }
 
+// TestEditsDuringACommitShareTheNext holds a commit of an edit made alone
+// open (its OnCommit hook waits) while twenty more edits arrive: they wait
+// for the committer rather than commit one by one, and share its next
+// commit (the ops of one commit carry its time).
+func TestEditsDuringACommitShareTheNext(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, sample.Lumen(time.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	held, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	s.OnCommit(func(int64, model.LoggedOp) { once.Do(func() { close(held); <-release }) })
+	edit := func(i int) model.LoggedOp {
+		l, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: "C2", Input: fmt.Sprint(i)}, fmt.Sprint("session-", i))
+		if err != nil {
+			t.Error(err)
+		}
+		return l
+	}
+	const waiting = 20
+	logged := make([]model.LoggedOp, waiting+1)
+	var wg sync.WaitGroup
+	wg.Go(func() { logged[0] = edit(0) })
+	<-held
+	for i := 1; i <= waiting; i++ {
+		wg.Go(func() { logged[i] = edit(i) })
+	}
+	for deadline := time.Now().Add(10 * time.Second); s.queued.Load() < waiting; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			close(release)
+			t.Fatalf("%d of %d edits wait for the committer", s.queued.Load(), waiting)
+		}
+	}
+	close(release)
+	wg.Wait()
+	seen := map[int64]bool{}
+	for i, l := range logged[1:] {
+		seen[l.Version] = true
+		if l.Version <= logged[0].Version || l.Time.Equal(logged[0].Time) || !l.Time.Equal(logged[1].Time) {
+			t.Errorf("edit %d: version %d at %v; want it committed with the other waiting edits after version %d at %v",
+				i+1, l.Version, l.Time, logged[0].Version, logged[0].Time)
+		}
+	}
+	if len(seen) != waiting {
+		t.Errorf("the waiting edits made %d versions, want %d", len(seen), waiting)
+	}
+}
+
 // TestReopenKeepsAcknowledgedOps applies ops from several goroutines, closes
 // the database, opens the file again and finds every acknowledged op in the
 // log and its effect in the snapshot.
