@@ -147,7 +147,7 @@ func (d *Dashboard) restore(ctx app.Context) bool {
 	d.rep = replica.Resume(c.Base, c.Analysis, c.Queue)
 	d.a, d.status = d.rep.Analysis(), "loaded"
 	d.baseSaved = true
-	d.offlineOrphans(ctx)
+	d.offlineOrphans(ctx, c.Base != nil)
 	markReady(ctx, "dashboard")
 	return true
 }

@@ -74,25 +74,34 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 }
 
 // offlineOrphans runs when the page starts offline from the browser's copy.
-// With no edits of its own, this tab is what is left of the tabs whose
-// queues are orphaned (the browser was restarted, which gives each tab a
-// new session): it takes their edits as its own, so that they show again in
-// the cells and are sent from here, in the order of the versions they were
-// made on. It does so only when the queues are independent (see
-// independent): sent as one session, an edit is not carried over that
-// session's earlier ones, and two tabs that never saw each other's edits
-// must not overwrite each other's cells or miss each other's inserted rows
-// unseen. Otherwise, and when the tab has edits of its own, it counts the
-// orphaned edits, for the header, and sendOrphans sends each queue as its
-// own session once the server answers.
-func (d *Dashboard) offlineOrphans(ctx app.Context) {
+// This tab is what is left of the tabs whose queues are orphaned (closed
+// while offline, or the browser was restarted, which gives each tab a new
+// session): it takes their edits as its own, so that they show again in
+// the cells and are sent from here, its own waiting edits and theirs in the
+// order of the versions they were made on. It does so only when all those
+// queues are independent (see independent): sent as one session, an edit
+// is not carried over that session's earlier ones, and two tabs that never
+// saw each other's edits must not overwrite each other's cells or miss
+// each other's inserted rows unseen. Otherwise, and while one of its own
+// edits is being sent, it counts the orphaned edits, for the header, and
+// sendOrphans sends each queue as its own session once the server answers.
+//
+// withMine says whether the tab's own waiting edits lie on a base kept
+// beside them, so that they can be laid again with the others; a copy kept
+// before bases were shows them in its one state, and then the orphans are
+// taken only when the tab has none.
+func (d *Dashboard) offlineOrphans(ctx app.Context, withMine bool) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0
-		if len(queues) == 0 {
+		if len(queues) == 0 || d.rep == nil {
 			return
 		}
-		if d.rep != nil && d.rep.Settled() && independent(queues) {
-			d.rep = replica.Resume(d.rep.Base(), nil, inOrder(queues))
+		all := maps.Clone(queues)
+		if mine := d.rep.Queue(); len(mine) > 0 {
+			all[session()] = mine
+		}
+		if !d.sending && (withMine || d.rep.Settled()) && independent(all) {
+			d.rep = replica.Resume(d.rep.Base(), nil, inOrder(all))
 			d.a = d.rep.Analysis()
 			d.persist(ctx)
 			for s := range queues {

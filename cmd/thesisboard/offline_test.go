@@ -137,19 +137,6 @@ func TestOfflineEditsSurviveBrowserRestart(t *testing.T) {
 	t.Run("different cells", func(t *testing.T) {
 		after, m := restartWithTwoTabsEdits(t, "C3")
 		waitFor(t, after, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
-		ops, err := m.Store().Ops(after, 1, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		n := map[string]int{}
-		for _, l := range ops {
-			n[l.Op.Input]++
-		}
-		for _, in := range []string{"typed in the first tab", "typed in the second tab"} {
-			if n[in] != 1 {
-				t.Errorf("%q is in the server's log %d times, want once", in, n[in])
-			}
-		}
 		serverHasBoth(t, after, m, "typed in the first tab", "typed in the second tab")
 	})
 	t.Run("the same cell", func(t *testing.T) {

@@ -14,10 +14,10 @@ import (
 
 // TestTwoTabsOfflineLoseNothing has two tabs of one browser edit the
 // analysis while the server is down. One is closed with its edit still
-// waiting; the other is reloaded, still offline, and counts both edits as
-// waiting. When the server is back it sends its own edit and the closed
-// tab's, and the server has both. (With one queue per analysis in the
-// browser's storage, the second tab's save overwrote the first's.)
+// waiting; the other is reloaded, still offline, and shows both edits in
+// their cells, waiting. When the server is back it sends its own edit and
+// the closed tab's, and the server has both. (With one queue per analysis
+// in the browser's storage, the second tab's save overwrote the first's.)
 func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 	m, restart, stays, closes, closeTab := twoTabs(t)
 	defer closeTab()
@@ -37,12 +37,11 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, stays, "the dashboard from the browser's copy", `document.body.dataset.ready === "dashboard"`)
-	waitFor(t, stays, "both edits waiting", `document.getElementById("cell-financial-health-C3").textContent === "from the tab that stays" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
+	waitFor(t, stays, "both edits in their cells, waiting", `document.getElementById("cell-financial-health-C3").textContent === "from the tab that stays" && document.getElementById("cell-financial-health-C2").textContent === "from the closed tab" && document.getElementById("savestate").textContent === "Offline, 2 edits waiting"`)
 
 	m2 := restart()
 	defer m2.Close()
 	waitFor(t, stays, "the replay", `document.getElementById("savestate").dataset.state === "saved"`)
-	waitFor(t, stays, "the closed tab's edit, from the server", `document.getElementById("cell-financial-health-C2").textContent === "from the closed tab"`)
 	serverHasBoth(t, stays, m2, "from the closed tab", "from the tab that stays")
 }
 
@@ -120,7 +119,8 @@ func editOffline(t *testing.T, ctx context.Context, cell, text string) {
 }
 
 // serverHasBoth checks that the server holds c2 in C2 and c3 in C3 of the
-// financial health grid, and that the browser keeps no queue left.
+// financial health grid, each logged once, and that the browser keeps no
+// queue left.
 func serverHasBoth(t *testing.T, ctx context.Context, m *Main, c2, c3 string) {
 	t.Helper()
 	a, err := m.Store().Get(ctx, 1)
@@ -129,6 +129,19 @@ func serverHasBoth(t *testing.T, ctx context.Context, m *Main, c2, c3 string) {
 	}
 	if fh := a.Section("financial-health"); fh.Cell(1, 2).Input != c2 || fh.Cell(2, 2).Input != c3 {
 		t.Errorf("server after the replay: C2 %q, C3 %q", fh.Cell(1, 2).Input, fh.Cell(2, 2).Input)
+	}
+	ops, err := m.Store().Ops(ctx, 1, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, l := range ops {
+		n[l.Op.Input]++
+	}
+	for _, in := range []string{c2, c3} {
+		if n[in] != 1 {
+			t.Errorf("%q is in the server's log %d times, want once", in, n[in])
+		}
 	}
 	if left := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.includes("/queue")).length`); left != 0 {
 		t.Errorf("%d queues left in the browser's storage after the replay", left)
