@@ -57,7 +57,7 @@ func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis,
 	calc.Recalc(a)
 	now := s.now()
 	a.Version, a.Created, a.Updated = 1, now, now
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx execer) error {
 		ts := stamp(now)
 		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, ticker, verdict, version, created, updated) VALUES (?, ?, ?, 1, ?, ?)`,
 			a.Title, a.Ticker, a.Thesis.Verdict, ts, ts)
@@ -99,7 +99,11 @@ func (s *Store) Restore(ctx context.Context, id int64) error {
 }
 
 func (s *Store) setDeleted(ctx context.Context, id int64, where string, val any) error {
-	res, err := s.w.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ? AND `+where, val, id)
+	var res sql.Result
+	err := s.write(ctx, func(tx execer) (err error) {
+		res, err = tx.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ? AND `+where, val, id)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("update analysis %d: %w", id, err)
 	}
@@ -122,7 +126,11 @@ const TrashDays = 30
 // PurgeTrash deletes for good the analyses in the trash since before cutoff,
 // with their op logs, and says how many.
 func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.w.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, stamp(cutoff))
+	var res sql.Result
+	err := s.write(ctx, func(tx execer) (err error) {
+		res, err = tx.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, stamp(cutoff))
+		return err
+	})
 	if err != nil {
 		return 0, fmt.Errorf("purge trash: %w", err)
 	}

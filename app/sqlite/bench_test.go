@@ -89,15 +89,14 @@ func BenchmarkSQLiteCommit(b *testing.B) {
 	for b.Loop() {
 		v++
 		start := time.Now()
-		tx, err := s.w.BeginTx(ctx, nil)
-		if err != nil {
+		if err := s.begin(ctx); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created) VALUES (?, ?, ?, ?, ?)`,
+		if _, err := s.wc.ExecContext(ctx, `INSERT INTO ops (analysis_id, version, op, session, created) VALUES (?, ?, ?, ?, ?)`,
 			a.ID, v, `{"kind":"set_cell","sheet":"partners","cell":"C2","input":"1"}`, "bench", time.Now().Format(time.RFC3339Nano)); err != nil {
 			b.Fatal(err)
 		}
-		if err := tx.Commit(); err != nil {
+		if err := s.commit(ctx); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(start))

@@ -157,18 +157,23 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		}
 		return results
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	err := s.begin(ctx)
 	if err != nil {
 		return fail(err)
 	}
-	defer tx.Rollback()
+	committed := false
+	defer func() {
+		if !committed {
+			s.rollback()
+		}
+	}()
 	now := s.now()
 	ts := stamp(now)
 	changed := map[int64]*open{}
 	for i, r := range batch {
 		o, ok := checked[r.id]
 		if !ok {
-			if o, err = s.opened(ctx, tx, r.id); err != nil && model.ErrorCode(err) == model.EINTERNAL {
+			if o, err = s.opened(ctx, r.id); err != nil && model.ErrorCode(err) == model.EINTERNAL {
 				return fail(err)
 			}
 			checked[r.id] = o
@@ -179,7 +184,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		}
 		var past []model.LoggedOp
 		if r.op.BaseVersion > 0 && r.op.BaseVersion < o.a.Version {
-			if past, err = o.after(ctx, tx, r.op.BaseVersion); err != nil {
+			if past, err = o.after(ctx, s.wc, r.op.BaseVersion); err != nil {
 				return fail(err)
 			}
 		}
@@ -213,7 +218,7 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		if err != nil {
 			return fail(err)
 		}
-		if _, err := tx.StmtContext(ctx, s.stmts.insertOp).ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
+		if _, err := s.stmts.insertOp.ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
 			return fail(err)
 		}
 		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
@@ -223,18 +228,19 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	for id, o := range changed {
 		snap := o.snapshotOverdue()
 		if snap {
-			if err := writeSnapshot(ctx, tx, o.a); err != nil {
+			if err := writeSnapshot(ctx, s.wc, o.a); err != nil {
 				return fail(err)
 			}
 		}
 		if !snap && o.row == rowOf(o.a) {
 			continue // the op log says the version and the time
 		}
-		if _, err := tx.StmtContext(ctx, s.stmts.updateAnalysis).ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
+		if _, err := s.stmts.updateAnalysis.ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
 			return fail(err)
 		}
 	}
-	if err := tx.Commit(); err != nil {
+	committed = true // or rolled back: either way no longer ours to end
+	if err := s.commit(ctx); err != nil {
 		return fail(err)
 	}
 	for _, o := range changed {
@@ -264,9 +270,9 @@ func (s *Store) OnCommit(fn func(id int64, l model.LoggedOp)) { s.notify.Store(&
 // when its head (analysis_heads) still has that version (nothing else wrote
 // it since), else loaded. It returns nil, with ENOTFOUND, for an analysis that does not
 // exist or is in the trash.
-func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error) {
+func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
 	if o := s.open[id]; o != nil {
-		version, err := s.head(ctx, tx, id)
+		version, err := s.head(ctx, id)
 		if err == nil && version == o.a.Version {
 			return o, nil
 		}
@@ -275,9 +281,9 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 			return nil, err
 		}
 	}
-	o, err := s.caughtUp(ctx, tx, id, s.takeWarm(id))
+	o, err := s.caughtUp(ctx, id, s.takeWarm(id))
 	if o == nil && err == nil {
-		o, err = load(ctx, tx, id)
+		o, err = load(ctx, s.wc, id)
 	}
 	if err != nil {
 		return nil, err
@@ -297,26 +303,26 @@ func (s *Store) opened(ctx context.Context, tx *sql.Tx, id int64) (*open, error)
 
 // head is analysis id's latest committed version; sql.ErrNoRows when it is
 // gone or in the trash.
-func (s *Store) head(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+func (s *Store) head(ctx context.Context, id int64) (int64, error) {
 	var version int64
-	err := tx.StmtContext(ctx, s.stmts.version).QueryRowContext(ctx, id).Scan(&version)
+	err := s.stmts.version.QueryRowContext(ctx, id).Scan(&version)
 	return version, err
 }
 
 // caughtUp brings o, opened by warm, to the analysis's latest version by
 // replaying the ops committed since. It returns nil when there is no o or
 // the analysis went meanwhile (to the trash, say): it is loaded again.
-func (s *Store) caughtUp(ctx context.Context, tx *sql.Tx, id int64, o *open) (*open, error) {
+func (s *Store) caughtUp(ctx context.Context, id int64, o *open) (*open, error) {
 	if o == nil {
 		return nil, nil
 	}
-	version, err := s.head(ctx, tx, id)
+	version, err := s.head(ctx, id)
 	if err != nil || version < o.a.Version {
 		return nil, nil
 	}
 	if version > o.a.Version {
 		from, work := o.a.Version, o.engine.Work()
-		if err := replay(ctx, tx, o.engine, from, version); err != nil {
+		if err := replay(ctx, s.wc, o.engine, from, version); err != nil {
 			return nil, fmt.Errorf("open analysis %d: %w", id, err)
 		}
 		o.since += o.engine.Work() - work + (version - from)
@@ -400,11 +406,11 @@ func (o *open) remember(l model.LoggedOp) {
 // after returns the ops of o's analysis committed after version, oldest
 // first: from those kept in memory when they reach back that far, else
 // from the log.
-func (o *open) after(ctx context.Context, tx *sql.Tx, version int64) ([]model.LoggedOp, error) {
+func (o *open) after(ctx context.Context, q querier, version int64) ([]model.LoggedOp, error) {
 	if len(o.recent) > 0 && o.recent[0].Version <= version+1 {
 		return o.recent[version+1-o.recent[0].Version:], nil
 	}
-	return readOps(ctx, tx, o.a.ID, version)
+	return readOps(ctx, q, o.a.ID, version)
 }
 
 // stmts are the statements of every commit, prepared once on the writing
@@ -422,7 +428,7 @@ func (s *Store) prepare() error {
 		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
 		{&s.stmts.version, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`},
 	} {
-		st, err := s.w.Prepare(p.sql)
+		st, err := s.wc.PrepareContext(context.Background(), p.sql)
 		if err != nil {
 			return fmt.Errorf("prepare %q: %w", p.sql, err)
 		}

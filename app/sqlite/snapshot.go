@@ -75,8 +75,8 @@ func (s *Store) snapshotInPause() {
 		if !o.snapshotDue() {
 			continue
 		}
-		err := s.tx(ctx, func(tx *sql.Tx) error {
-			version, err := s.head(ctx, tx, id)
+		err := s.inTx(ctx, func(tx execer) error {
+			version, err := s.head(ctx, id)
 			if err != nil {
 				return err
 			}
@@ -202,7 +202,7 @@ func replay(ctx context.Context, q querier, e *calc.Engine, from, to int64) erro
 }
 
 // writeSnapshot stores a as the snapshot of its analysis, at a.Version.
-func writeSnapshot(ctx context.Context, tx *sql.Tx, a *model.Analysis) error {
+func writeSnapshot(ctx context.Context, tx execer, a *model.Analysis) error {
 	body, err := json.Marshal(a)
 	if err != nil {
 		return err

@@ -41,15 +41,17 @@ import (
 const FileName = "thesisboard.db"
 
 // Store is the SQLite-backed store. Writes go through one connection, so
-// transactions never contend for SQLite's single write lock; reads use a pool.
+// transactions never contend for SQLite's single write lock (writer.go);
+// reads use a pool.
 type Store struct {
-	w   *sql.DB
+	w   *sql.DB   // the pool of the one writing connection, wc
+	wc  *sql.Conn // held for the store's life, used by whoever has the turn
 	r   *sql.DB
 	now func() time.Time
 
 	commits chan *commitReq // to the committer goroutine (see Apply)
 	queued  atomic.Int64    // edits sent or being sent to it, not yet answered
-	turn    sync.Mutex      // held by whoever commits (see committer)
+	turn    sync.Mutex      // held by whoever writes (see writer.go, committer)
 	open    map[int64]*open // the committer's open analyses
 	stmts   stmts           // the committer's statements, prepared once
 	quit    chan struct{}
@@ -97,7 +99,6 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	q.Set("_txlock", "immediate") // take the write lock at BEGIN, not mid-transaction
 	dsn := "file:" + path + "?" + q.Encode()
 	wq := url.Values{}
 	for _, p := range writerPragmas {
@@ -124,10 +125,17 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
 		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause, idle: time.NewTimer(pause),
 		warmth: warmth{open: map[int64]bool{}, ready: map[int64]*open{}, loading: make(map[int64]chan struct{})}}
-	if err := s.migrate(); err == nil {
+	s.wc, err = w.Conn(context.Background())
+	if err == nil {
+		err = s.migrate()
+	}
+	if err == nil {
 		err = s.prepare()
 	}
 	if err != nil {
+		if s.wc != nil {
+			s.wc.Close()
+		}
 		errors.Join(r.Close(), w.Close(), c.Close())
 		return nil, err
 	}
@@ -142,27 +150,28 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 func (s *Store) Close() error {
 	close(s.quit)
 	<-s.stopped
-	s.turn.Lock() // an edit committing alone (commitAlone) finishes
-	s.turn.Unlock()
 	<-s.checkpointed
-	return errors.Join(s.r.Close(), s.w.Close())
+	s.turn.Lock() // a write under way (an edit committing alone) finishes
+	defer s.turn.Unlock()
+	return errors.Join(s.r.Close(), s.wc.Close(), s.w.Close())
 }
 
 func (s *Store) migrate() error {
-	if _, err := s.w.Exec(migrationsTable); err != nil {
+	ctx := context.Background()
+	if _, err := s.wc.ExecContext(ctx, migrationsTable); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
 	for i, m := range migrations {
 		version := i + 1
-		err := s.tx(context.Background(), func(tx *sql.Tx) error {
+		err := s.write(ctx, func(q execer) error {
 			var n int
-			if err := tx.QueryRow(`SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil || n > 0 {
+			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, version).Scan(&n); err != nil || n > 0 {
 				return err
 			}
-			if _, err := tx.Exec(m.sql); err != nil {
+			if _, err := q.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
-			_, err := tx.Exec(`INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`, version, m.name, stamp(s.now()))
+			_, err := q.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`, version, m.name, stamp(s.now()))
 			return err
 		})
 		if err != nil {
@@ -170,19 +179,6 @@ func (s *Store) migrate() error {
 		}
 	}
 	return nil
-}
-
-// tx runs fn in a write transaction and commits when it returns nil.
-func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
 }
 
 // IntegrityCheck runs PRAGMA integrity_check and returns its answer, "ok" for
