@@ -27,9 +27,8 @@ import (
 // A tab holds a Web Lock named after its session for as long as it is open
 // (see claimSession); the browser lets it go when the tab closes or
 // crashes. A queue whose session holds no lock is orphaned. Where the
-// browser has no Web Locks (pages served over plain HTTP to another
-// machine), every other tab's queue counts as orphaned: the IDs keep that
-// safe, at the price of a conflict shown in two tabs.
+// browser has no Web Locks, one whose session does not answer a roll call
+// is (see rollCall).
 
 // orphans calls fn, on the UI goroutine, with the queues of this analysis
 // kept by tabs that are gone, by session.
@@ -54,7 +53,7 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 	}
 	locks := app.Window().Get("navigator").Get("locks")
 	if !locks.Truthy() {
-		collect(nil)
+		rollCall(collect)
 		return
 	}
 	var then app.Func

@@ -8,7 +8,8 @@
 // (grids, watchlist) draw only the rows in view through rowWindow.
 //
 // Each tab is a session (session.go): a name kept in sessionStorage, made
-// its own by a Web Lock the tab holds while it is open. Edits not yet on
+// its own by a Web Lock the tab holds while it is open (by a roll call of
+// the open tabs where the browser has no Web Locks, rollcall.go). Edits not yet on
 // the server wait in localStorage under the tab's session (offline.go); a
 // tab that went before the server had them leaves them for the next tab on
 // the analysis to send or take over (orphans.go).

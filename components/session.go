@@ -64,8 +64,7 @@ func newSession() string {
 // A tab holds a Web Lock named after its session for as long as it is open
 // (the browser lets it go when the tab closes or crashes), so a tab that
 // finds its session's lock held is the copy, and renames itself. Where the
-// browser has no Web Locks (pages served over plain HTTP to another
-// machine), then is called at once.
+// browser has no Web Locks, a roll call stands in for them (see rollCall).
 func claimSession(then func()) {
 	tab.Lock()
 	if tab.claimed {
@@ -88,7 +87,14 @@ func claimSession(then func()) {
 func lockSession() {
 	locks := app.Window().Get("navigator").Get("locks")
 	if !locks.Truthy() {
-		sessionClaimed()
+		rollCall(func(live map[string]bool) {
+			if live[session()] {
+				tab.Lock()
+				tab.session = newSession()
+				tab.Unlock()
+			}
+			sessionClaimed()
+		})
 		return
 	}
 	opts := app.Window().Get("Object").New()

@@ -52,11 +52,30 @@ func TestTwoTabsOfflineLoseNothing(t *testing.T) {
 // while the server is down, the first is closed, and when the server is
 // back the copy sends the closed tab's edit with its own; the server has
 // both. (Sharing a session, the two tabs kept one queue in the browser, and
-// the copy's save overwrote the other's waiting edit.)
+// the copy's save overwrote the other's waiting edit.) It does so twice:
+// with the Web Locks the tabs claim their sessions with, and with the
+// browser's Web Locks taken away, as a page served over plain HTTP from
+// another machine has none, where the tabs take a roll call instead.
 func TestDuplicatedTabIsItsOwnSession(t *testing.T) {
+	t.Run("Web Locks", func(t *testing.T) { duplicatedTab(t, false) })
+	t.Run("a roll call, without Web Locks", func(t *testing.T) { duplicatedTab(t, true) })
+}
+
+func duplicatedTab(t *testing.T, noLocks bool) {
 	m, restart, copied, original, closeOriginal := twoTabs(t)
 	defer closeOriginal()
+	if noLocks {
+		for _, tab := range []context.Context{original, copied} {
+			if _, err := chromedp.Call(tab, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+				Source: `Object.defineProperty(Navigator.prototype, "locks", {get: () => undefined})`}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 	openDashboard(t, original, m.URL()+"/a/1")
+	if locks := eval[bool](t, original, `navigator.locks !== undefined`); locks == noLocks {
+		t.Fatalf("the tab has Web Locks: %v", locks)
+	}
 	session := eval[string](t, original, `sessionStorage.getItem("thesisboard/session")`)
 	if session == "" {
 		t.Fatal("the first tab keeps no session in sessionStorage")
