@@ -9,10 +9,10 @@
 //
 // Each tab is a session (session.go): a name kept in sessionStorage, made
 // its own by a Web Lock the tab holds while it is open (by a roll call of
-// the open tabs where the browser has no Web Locks, rollcall.go). Edits not yet on
-// the server wait in localStorage under the tab's session (offline.go); a
-// tab that went before the server had them leaves them for the next tab on
-// the analysis to send or take over (orphans.go).
+// the open tabs where the browser has no Web Locks, rollcall.go). Edits not
+// yet on the server wait in localStorage under the tab's session
+// (offline.go); a tab that went before the server had them leaves them for
+// the next tab on the analysis to send or take over (orphans.go).
 //
 // Things about go-app v10.1.11 this package relies on, learnt the hard way:
 //   - A handler built in a loop that captures the row's data needs
