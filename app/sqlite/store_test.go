@@ -208,8 +208,10 @@ func TestMigrationsRecordedOnce(t *testing.T) {
 	var mode string
 	s.r.QueryRow(`PRAGMA journal_mode`).Scan(&mode)
 	var sync, fk int
+	s.turn.Lock() // the writing connection's own settings
 	s.wc.QueryRowContext(context.Background(), `PRAGMA synchronous`).Scan(&sync)
 	s.wc.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&fk)
+	s.turn.Unlock()
 	if mode != "wal" || sync != 2 || fk != 1 {
 		t.Errorf("journal_mode %q synchronous %d foreign_keys %d, want wal 2 1", mode, sync, fk)
 	}
@@ -258,7 +260,10 @@ func TestPurgeTrash(t *testing.T) {
 	s.Apply(ctx, old.ID, model.Op{Kind: model.OpSetThesis, Field: "verdict", Text: "No"}, "")
 	s.Delete(ctx, old.ID)
 	s.Delete(ctx, recent.ID)
-	s.wc.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ?`, time.Now().AddDate(0, 0, -31).UTC().Format(time.RFC3339Nano), old.ID)
+	s.write(ctx, func(tx execer) error {
+		_, err := tx.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ?`, time.Now().AddDate(0, 0, -31).UTC().Format(time.RFC3339Nano), old.ID)
+		return err
+	})
 	n, err := s.PurgeTrash(ctx, time.Now().AddDate(0, 0, -TrashDays))
 	if err != nil || n != 1 {
 		t.Fatalf("purged %d, %v; want 1", n, err)
