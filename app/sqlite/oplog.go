@@ -139,7 +139,8 @@ func (s *Store) putOffSnapshots() {
 	}
 }
 
-// commitBatch applies and logs the batch's ops in one transaction. The
+// commitBatch applies and logs the batch's ops in one transaction; the
+// caller holds the turn. The
 // analyses it changes stay open (s.open) for the next batches, so a commit
 // neither decodes nor re-encodes a snapshot: it writes the op rows, the
 // analysis row only when what the list shows changed, and a snapshot only
