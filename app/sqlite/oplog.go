@@ -27,9 +27,9 @@ import (
 // errors.
 func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
 	s.warm(ctx, id)
-	req := &commitReq{id: id, op: op, session: session, reply: make(chan commitRes, 1)}
-	res, ok := s.commitAlone(req)
-	if !ok {
+	req := &commitReq{id: id, op: op, session: session}
+	if !s.commitAlone(req) {
+		req.done = make(chan struct{})
 		s.queued.Add(1)
 		select {
 		case s.commits <- req:
@@ -40,8 +40,9 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 			s.queued.Add(-1)
 			return model.LoggedOp{}, errors.New("the store is closed")
 		}
-		res = <-req.reply
+		<-req.done
 	}
+	res := req.res
 	if res.err != nil && model.ErrorCode(res.err) == model.EINTERNAL {
 		return model.LoggedOp{}, fmt.Errorf("apply op to analysis %d: %w", id, res.err)
 	}
@@ -58,7 +59,8 @@ type commitReq struct {
 	id      int64
 	op      model.Op
 	session string
-	reply   chan commitRes
+	res     commitRes     // the answer, set by commitBatch
+	done    chan struct{} // closed once res is set, for an edit sent to the committer
 }
 
 type commitRes struct {
@@ -74,19 +76,19 @@ type commitRes struct {
 // 99th percentile on this machine, a tenth of a commit; an edit alone needs
 // neither. Edits that arrive during a commit still wait for the committer
 // goroutine and share the next one.
-func (s *Store) commitAlone(req *commitReq) (commitRes, bool) {
+func (s *Store) commitAlone(req *commitReq) bool {
 	if s.queued.Load() > 0 || !s.turn.TryLock() {
-		return commitRes{}, false
+		return false
 	}
 	defer s.turn.Unlock()
 	select {
 	case <-s.quit:
-		return commitRes{}, false // Apply answers that the store is closed
+		return false // Apply answers that the store is closed
 	default:
 	}
-	res := s.commitBatch([]*commitReq{req})[0]
+	s.commitBatch([]*commitReq{req})
 	s.putOffSnapshots()
-	return res, true
+	return true
 }
 
 // committer runs on its own goroutine for the store's life: it takes the
@@ -121,11 +123,11 @@ func (s *Store) committer() {
 				break drain
 			}
 		}
-		results := s.commitBatch(batch)
+		s.commitBatch(batch)
 		s.putOffSnapshots()
 		s.turn.Unlock()
-		for i, r := range batch {
-			r.reply <- results[i]
+		for _, r := range batch {
+			close(r.done)
 		}
 		s.queued.Add(-int64(len(batch)))
 	}
@@ -145,22 +147,21 @@ func (s *Store) putOffSnapshots() {
 // neither decodes nor re-encodes a snapshot: it writes the op rows, the
 // analysis row only when what the list shows changed, and a snapshot only
 // when one is overdue (see snapshotEvery; they are written in pauses).
-func (s *Store) commitBatch(batch []*commitReq) []commitRes {
+func (s *Store) commitBatch(batch []*commitReq) {
 	ctx := context.Background()
-	results := make([]commitRes, len(batch))
 	checked := map[int64]*open{} // the analyses this batch has looked at
-	fail := func(err error) []commitRes {
+	fail := func(err error) {
 		for id := range checked {
 			s.forget(id) // may hold changes now rolled back
 		}
-		for i := range results {
-			results[i] = commitRes{err: err}
+		for _, r := range batch {
+			r.res = commitRes{err: err}
 		}
-		return results
 	}
 	err := s.begin(ctx)
 	if err != nil {
-		return fail(err)
+		fail(err)
+		return
 	}
 	committed := false
 	defer func() {
@@ -171,44 +172,48 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 	now := s.now()
 	ts := stamp(now)
 	changed := map[int64]*open{}
-	for i, r := range batch {
+	for _, r := range batch {
 		o, ok := checked[r.id]
 		if !ok {
 			if o, err = s.opened(ctx, r.id); err != nil && model.ErrorCode(err) == model.EINTERNAL {
-				return fail(err)
+				fail(err)
+				return
 			}
 			checked[r.id] = o
 		}
 		if o == nil {
-			results[i].err = notFound(r.id)
+			r.res.err = notFound(r.id)
 			continue
 		}
 		var past []model.LoggedOp
 		if r.op.BaseVersion > 0 && r.op.BaseVersion < o.a.Version {
 			if past, err = o.after(ctx, s.wc, r.op.BaseVersion); err != nil {
-				return fail(err)
+				fail(err)
+				return
 			}
 		}
 		op, retry, err := rebase(o.a, r.op, r.session, past)
 		if err != nil {
 			if model.ErrorCode(err) == model.EINTERNAL {
-				return fail(err)
+				fail(err)
+				return
 			}
-			results[i].err = err
+			r.res.err = err
 			continue
 		}
 		if retry != nil {
-			results[i].logged = *retry
+			r.res.logged = *retry
 			continue
 		}
 		inverse := calc.Inverse(o.a, op)
 		undo, err := json.Marshal(inverse)
 		if err != nil {
-			return fail(err)
+			fail(err)
+			return
 		}
 		work := o.engine.Work()
 		if err := o.engine.Apply(op); err != nil {
-			results[i].err = err // refused: nothing changed
+			r.res.err = err // refused: nothing changed
 			continue
 		}
 		o.since += 1 + o.engine.Work() - work
@@ -217,32 +222,37 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		changed[r.id] = o
 		opJSON, err := json.Marshal(op)
 		if err != nil {
-			return fail(err)
+			fail(err)
+			return
 		}
 		if _, err := s.stmts.insertOp.ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
-			return fail(err)
+			fail(err)
+			return
 		}
-		results[i].logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
-		results[i].new = true
+		r.res.logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
+		r.res.new = true
 		o.remember(model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now})
 	}
 	for id, o := range changed {
 		snap := o.snapshotOverdue()
 		if snap {
 			if err := writeSnapshot(ctx, s.wc, o.a); err != nil {
-				return fail(err)
+				fail(err)
+				return
 			}
 		}
 		if !snap && o.row == rowOf(o.a) {
 			continue // the op log says the version and the time
 		}
 		if _, err := s.stmts.updateAnalysis.ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
-			return fail(err)
+			fail(err)
+			return
 		}
 	}
 	committed = true // or rolled back: either way no longer ours to end
 	if err := s.commit(ctx); err != nil {
-		return fail(err)
+		fail(err)
+		return
 	}
 	for _, o := range changed {
 		if o.snapshotOverdue() {
@@ -251,13 +261,12 @@ func (s *Store) commitBatch(batch []*commitReq) []commitRes {
 		o.row = rowOf(o.a)
 	}
 	if notify := s.notify.Load(); notify != nil {
-		for i, r := range results {
-			if r.new {
-				(*notify)(batch[i].id, r.logged)
+		for _, r := range batch {
+			if r.res.new {
+				(*notify)(r.id, r.res.logged)
 			}
 		}
 	}
-	return results
 }
 
 // OnCommit has fn called with every op committed from now on, in the order
