@@ -92,21 +92,23 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 func (d *Dashboard) offlineOrphans(ctx app.Context, withMine bool) {
 	d.orphans(ctx, func(ctx app.Context, queues map[string][]model.Op) {
 		d.orphaned = 0
-		if len(queues) == 0 || d.rep == nil {
+		if len(queues) == 0 {
 			return
 		}
-		all := maps.Clone(queues)
-		if mine := d.rep.Queue(); len(mine) > 0 {
-			all[session()] = mine
-		}
-		if !d.sending && (withMine || d.rep.Settled()) && independent(all) {
-			d.rep = replica.Resume(d.rep.Base(), nil, inOrder(all))
-			d.a = d.rep.Analysis()
-			d.persist(ctx)
-			for s := range queues {
-				ctx.LocalStorage().Del(d.queueKey(s))
+		if d.rep != nil && !d.sending && (withMine || d.rep.Settled()) {
+			all := maps.Clone(queues)
+			if mine := d.rep.Queue(); len(mine) > 0 {
+				all[session()] = mine
 			}
-			return
+			if independent(all) {
+				d.rep = replica.Resume(d.rep.Base(), nil, inOrder(all))
+				d.a = d.rep.Analysis()
+				d.persist(ctx)
+				for s := range queues {
+					ctx.LocalStorage().Del(d.queueKey(s))
+				}
+				return
+			}
 		}
 		for _, q := range queues {
 			d.orphaned += len(q)
