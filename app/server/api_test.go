@@ -21,7 +21,7 @@ import (
 
 // newTestServer starts the API on a loopback port over a real SQLite file in
 // a temp dir, with the sample analysis as id 1.
-func newTestServer(t *testing.T) (*httptest.Server, *sqlite.Store) {
+func newTestServer(t testing.TB) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
 	store, err := sqlite.Open(t.TempDir())
 	if err != nil {
