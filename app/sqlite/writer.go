@@ -9,8 +9,9 @@ import (
 
 // The store writes through one connection, as SQLite takes one writer at a
 // time. The store holds it for its whole life (Store.wc) and one goroutine
-// at a time uses it: whoever holds the turn (Store.turn), the committer for
-// a commit, or a caller creating, deleting or restoring an analysis.
+// at a time uses it: whoever holds the turn (Store.turn), the committer
+// goroutine for a batch, an edit committing alone (commitAlone), or a
+// caller creating, deleting or restoring an analysis.
 //
 // Transactions on it are BEGIN IMMEDIATE and COMMIT statements rather than
 // database/sql's Tx. A Tx starts a goroutine to watch its context, and
