@@ -4,7 +4,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -99,11 +98,7 @@ func (s *Store) Restore(ctx context.Context, id int64) error {
 }
 
 func (s *Store) setDeleted(ctx context.Context, id int64, where string, val any) error {
-	var res sql.Result
-	err := s.write(ctx, func(tx execer) (err error) {
-		res, err = tx.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ? AND `+where, val, id)
-		return err
-	})
+	res, err := s.exec(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ? AND `+where, val, id)
 	if err != nil {
 		return fmt.Errorf("update analysis %d: %w", id, err)
 	}
@@ -126,11 +121,7 @@ const TrashDays = 30
 // PurgeTrash deletes for good the analyses in the trash since before cutoff,
 // with their op logs, and says how many.
 func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error) {
-	var res sql.Result
-	err := s.write(ctx, func(tx execer) (err error) {
-		res, err = tx.ExecContext(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, stamp(cutoff))
-		return err
-	})
+	res, err := s.exec(ctx, `DELETE FROM analyses WHERE deleted_at IS NOT NULL AND deleted_at < ?`, stamp(cutoff))
 	if err != nil {
 		return 0, fmt.Errorf("purge trash: %w", err)
 	}

@@ -260,10 +260,7 @@ func TestPurgeTrash(t *testing.T) {
 	s.Apply(ctx, old.ID, model.Op{Kind: model.OpSetThesis, Field: "verdict", Text: "No"}, "")
 	s.Delete(ctx, old.ID)
 	s.Delete(ctx, recent.ID)
-	s.write(ctx, func(tx execer) error {
-		_, err := tx.ExecContext(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ?`, time.Now().AddDate(0, 0, -31).UTC().Format(time.RFC3339Nano), old.ID)
-		return err
-	})
+	s.exec(ctx, `UPDATE analyses SET deleted_at = ? WHERE id = ?`, time.Now().AddDate(0, 0, -31).UTC().Format(time.RFC3339Nano), old.ID)
 	n, err := s.PurgeTrash(ctx, time.Now().AddDate(0, 0, -TrashDays))
 	if err != nil || n != 1 {
 		t.Fatalf("purged %d, %v; want 1", n, err)

@@ -34,6 +34,14 @@ func (s *Store) write(ctx context.Context, fn func(execer) error) error {
 	return s.inTx(ctx, fn)
 }
 
+// exec runs one statement on the writing connection, taking the turn for
+// it; SQLite commits a lone statement by itself.
+func (s *Store) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	s.turn.Lock()
+	defer s.turn.Unlock()
+	return s.wc.ExecContext(ctx, query, args...)
+}
+
 // inTx is write for a caller that holds the turn.
 func (s *Store) inTx(ctx context.Context, fn func(execer) error) error {
 	if err := s.begin(ctx); err != nil {
