@@ -89,9 +89,7 @@ func lockSession() {
 	if !locks.Truthy() {
 		rollCall(func(live map[string]bool) {
 			if live[session()] {
-				tab.Lock()
-				tab.session = newSession()
-				tab.Unlock()
+				renameSession()
 			}
 			sessionClaimed()
 		})
@@ -103,9 +101,7 @@ func lockSession() {
 	granted = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		granted.Release()
 		if args[0].IsNull() {
-			tab.Lock()
-			tab.session = newSession()
-			tab.Unlock()
+			renameSession()
 			lockSession()
 			return nil
 		}
@@ -114,6 +110,14 @@ func lockSession() {
 		return app.Window().Get("Promise").New(never) // held until the page goes
 	})
 	locks.Call("request", lockPrefix+session(), opts, granted)
+}
+
+// renameSession gives this tab a new session: another open tab has its
+// old one.
+func renameSession() {
+	tab.Lock()
+	defer tab.Unlock()
+	tab.session = newSession()
 }
 
 // sessionClaimed settles the claim and calls what waited for it.
