@@ -377,7 +377,9 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			app.H1().ID("analysis-title").Text(a.Title),
 			app.Span().Class("badge").Text(a.Ticker),
 			app.Span().Class("muted").Text("as of "+a.AsOf),
-			app.A().Class("button").ID("export").Href(client.ExportURL(a.ID)).Attr("download", "").Text("Download Excel"),
+			// A download link needs a non-empty download attribute: go-app
+			// drops an empty one, and then routes the click inside the app.
+			app.A().Class("button").ID("export").Href(client.ExportURL(a.ID)).Download(a.FileName(".xlsx")).Text("Download Excel"),
 			app.Button().ID("undo").Title("Undo (Ctrl+Z)").Text("Undo").Disabled(len(d.undo) == 0).
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndo) }),
 			app.Button().ID("redo").Title("Redo (Ctrl+Y)").Text("Redo").Disabled(len(d.redo) == 0).
@@ -405,7 +407,7 @@ func (d *Dashboard) renderAnalysis() app.UI {
 		),
 		&Watchlist{Rows: a.Watchlist},
 		app.Div().Class("toolbar").Body(
-			app.A().Class("button").ID("watch-csv").Href(client.WatchlistCSVURL(a.ID)).Attr("download", "").Text("Watchlist as CSV"),
+			app.A().Class("button").ID("watch-csv").Href(client.WatchlistCSVURL(a.ID)).Download(a.FileName(" watchlist.csv")).Text("Watchlist as CSV"),
 			app.Label().Class("button").Body(
 				app.Text("Add tickers from CSV…"),
 				app.Input().Type("file").ID("watch-csv-file").Accept(".csv,text/csv").Style("display", "none").OnChange(d.onWatchCSV),

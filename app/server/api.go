@@ -162,12 +162,8 @@ func (s *Server) exportXLSX(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	name := a.Title
-	if a.Ticker != "" {
-		name = a.Ticker + " - " + name
-	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", contentDisposition(name+".xlsx"))
+	w.Header().Set("Content-Disposition", contentDisposition(a.FileName(".xlsx")))
 	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.Header().Set("Cache-Control", "no-store")
 	buf.WriteTo(w)

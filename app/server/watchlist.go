@@ -23,12 +23,8 @@ func (s *Server) exportWatchlistCSV(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	name := "watchlist.csv"
-	if a.Ticker != "" {
-		name = a.Ticker + " watchlist.csv"
-	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", contentDisposition(name))
+	w.Header().Set("Content-Disposition", contentDisposition(a.FileName(" watchlist.csv")))
 	w.Header().Set("Cache-Control", "no-store")
 	buf.WriteTo(w)
 }

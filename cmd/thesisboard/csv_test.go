@@ -3,8 +3,6 @@
 package main
 
 import (
-	"io"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,14 +29,14 @@ func TestWatchlistCSVInBrowser(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById("watch-csv-result").textContent`); !strings.Contains(got, "COIN") {
 		t.Errorf("result %q does not name the duplicate", got)
 	}
-	href := eval[string](t, ctx, `document.getElementById("watch-csv").href`)
-	res, err := http.Get(href)
-	if err != nil {
-		t.Fatal(err)
+	name, body := download(t, ctx, "#watch-csv")
+	if want := "LUMN - Lumen - fiber for the AI build-out watchlist.csv"; name != want {
+		t.Errorf("the watchlist downloads as %q, want %q", name, want)
 	}
-	body, _ := io.ReadAll(res.Body)
-	res.Body.Close()
 	if !strings.Contains(string(body), "\nLUMN,,Lumen,5.12,4.5,,,\n") {
 		t.Errorf("downloaded CSV:\n%s", body)
+	}
+	if path := eval[string](t, ctx, `location.pathname`); path != "/a/1" {
+		t.Errorf("after the download the page is at %s, want /a/1", path)
 	}
 }

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"net/http"
+	"bytes"
 	"slices"
 	"strings"
 	"testing"
@@ -76,16 +76,18 @@ func TestDashboardEndToEnd(t *testing.T) {
 		t.Errorf("after reload the debt chart = %v, want 17.9", got)
 	}
 
-	// The Download Excel link gives a workbook holding the edit.
-	href := eval[string](t, ctx, `document.getElementById("export").href`)
-	res, err := http.Get(href)
-	if err != nil {
-		t.Fatal(err)
+	// Download Excel, clicked, gives a workbook holding the edit, and the
+	// page stays where it was.
+	name, body := download(t, ctx, "#export")
+	if want := "LUMN - Lumen - fiber for the AI build-out.xlsx"; name != want {
+		t.Errorf("the workbook downloads as %q, want %q", name, want)
 	}
-	defer res.Body.Close()
-	f, err := excelize.OpenReader(res.Body)
+	if path := eval[string](t, ctx, `location.pathname`); path != "/a/1" {
+		t.Errorf("after the download the page is at %s, want /a/1", path)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(body))
 	if err != nil {
-		t.Fatalf("download from %s is not a workbook: %v", href, err)
+		t.Fatalf("the downloaded %s is not a workbook: %v", name, err)
 	}
 	defer f.Close()
 	if v, _ := f.GetCellValue("Financial health", "B2", excelize.Options{RawCellValue: true}); v != "17900000000" {
