@@ -78,11 +78,18 @@ var unitNames = map[string]string{
 // format: a bare number typed into a money cell shown in billions is read in
 // billions, and into a percent cell as a percent, as spreadsheets do. The
 // returned format is the one the cell should be shown with.
+//
+// A number too large for a float64 (300 nines and a "T") is kept as text, as
+// Excel keeps 1E+309: a value that is not finite cannot be stored or sent.
 func ParseInput(input string, prev Format) (Value, Format) {
 	if v, ok := plainNumber(input, prev); ok {
 		return v, prev
 	}
-	return parseInput(input, prev)
+	v, f := parseInput(input, prev)
+	if v.validate() != nil && v.Kind != KindText {
+		return Value{Kind: KindText, Text: strings.TrimSpace(input)}, textFormat(prev)
+	}
+	return v, f
 }
 
 // plainNumber is the short road for the commonest input, digits with an
