@@ -51,9 +51,17 @@ func (s *Store) Get(ctx context.Context, id int64) (*model.Analysis, error) {
 }
 
 // Create stores a as a new analysis at version 1 and returns it with its id.
+// Errors: EINVALID when a is not something edits could have made
+// (model.Analysis.Validate), and the database's.
 func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis, error) {
+	if err := a.Validate(); err != nil {
+		return nil, err
+	}
 	a = a.Clone()
 	calc.Recalc(a)
+	if err := a.Validate(); err != nil { // the computed values too
+		return nil, err
+	}
 	now := s.now()
 	a.Version, a.Created, a.Updated = 1, now, now
 	err := s.write(ctx, func(tx execer) error {
@@ -125,5 +133,13 @@ func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error)
 	if err != nil {
 		return 0, fmt.Errorf("purge trash: %w", err)
 	}
-	return res.RowsAffected()
+	n, _ := res.RowsAffected()
+	if n > 0 {
+		// Give the freed pages back to the file system: a purged
+		// analysis's op log can be most of the file.
+		if _, err := s.exec(ctx, `VACUUM`); err != nil {
+			return n, fmt.Errorf("purge trash: vacuum: %w", err)
+		}
+	}
+	return n, nil
 }

@@ -56,6 +56,14 @@ SELECT a.id, a.title, a.ticker, a.verdict, a.created, a.deleted_at,
 	max(a.updated, coalesce((SELECT o.created FROM ops o WHERE o.analysis_id = a.id ORDER BY o.version DESC LIMIT 1), '')) AS updated
 FROM analyses a;
 `},
+	// An edit sent again (its answer lost, or sent from another tab after
+	// a reload) is found by its ID, whatever version it names as its base
+	// and however long ago it was committed (see retryOf).
+	{"op ids", `
+ALTER TABLE ops ADD COLUMN op_id TEXT NOT NULL DEFAULT '';
+UPDATE ops SET op_id = coalesce(json_extract(op, '$.id'), '');
+CREATE INDEX ops_by_id ON ops (analysis_id, op_id) WHERE op_id != '';
+`},
 }
 
 const migrationsTable = `

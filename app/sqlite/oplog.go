@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"thesisboard/app/calc"
@@ -142,14 +143,20 @@ func (s *Store) putOffSnapshots() {
 }
 
 // commitBatch applies and logs the batch's ops in one transaction; the
-// caller holds the turn. The
-// analyses it changes stay open (s.open) for the next batches, so a commit
-// neither decodes nor re-encodes a snapshot: it writes the op rows, the
-// analysis row only when what the list shows changed, and a snapshot only
-// when one is overdue (see snapshotEvery; they are written in pauses).
+// caller holds the turn. The analyses it changes stay open (s.open) for the
+// next batches, so a commit neither decodes nor re-encodes a snapshot: it
+// writes the op rows, the analysis row only when what the list shows
+// changed, and a snapshot only when one is overdue (see snapshotEvery; they
+// are written in pauses).
+//
+// An op that fails fails alone: refused ops (EINVALID, ECONFLICT) leave
+// nothing behind, and an op that broke its analysis's open copy (see
+// errBroken) fails that analysis's later ops in the batch, not the other
+// analyses'. Only the database failing fails the whole batch.
 func (s *Store) commitBatch(batch []*commitReq) {
 	ctx := context.Background()
 	checked := map[int64]*open{} // the analyses this batch has looked at
+	broken := map[int64]error{}  // ... and those an op left half-changed
 	fail := func(err error) {
 		for id := range checked {
 			s.forget(id) // may hold changes now rolled back
@@ -170,7 +177,6 @@ func (s *Store) commitBatch(batch []*commitReq) {
 		}
 	}()
 	now := s.now()
-	ts := stamp(now)
 	changed := map[int64]*open{}
 	for _, r := range batch {
 		o, ok := checked[r.id]
@@ -181,91 +187,96 @@ func (s *Store) commitBatch(batch []*commitReq) {
 			}
 			checked[r.id] = o
 		}
-		if o == nil {
+		switch {
+		case o == nil:
 			r.res.err = notFound(r.id)
 			continue
+		case broken[r.id] != nil:
+			r.res.err = broken[r.id]
+			continue
 		}
-		var past []model.LoggedOp
-		if r.op.BaseVersion > 0 && r.op.BaseVersion < o.a.Version {
-			if past, err = o.after(ctx, s.wc, r.op.BaseVersion); err != nil {
-				fail(err)
-				return
+		r.res.logged, r.res.new, r.res.err = s.commitOp(ctx, o, r.op, r.session, now)
+		switch err := r.res.err; {
+		case err == nil:
+			if r.res.new {
+				changed[r.id] = o
 			}
-		}
-		op, retry, err := rebase(o.a, r.op, r.session, past)
-		if err != nil {
-			if model.ErrorCode(err) == model.EINTERNAL {
-				fail(err)
-				return
-			}
-			r.res.err = err
-			continue
-		}
-		if retry != nil {
-			r.res.logged = *retry
-			continue
-		}
-		inverse := calc.Inverse(o.a, op)
-		undo, err := json.Marshal(inverse)
-		if err != nil {
+		case errors.Is(err, errBroken):
+			broken[r.id] = err
+		case model.ErrorCode(err) == model.EINTERNAL:
 			fail(err)
 			return
 		}
-		work := o.engine.Work()
-		if err := o.engine.Apply(op); err != nil {
-			r.res.err = err // refused: nothing changed
-			continue
-		}
-		o.since += 1 + o.engine.Work() - work
-		o.a.Version++
-		o.a.Updated = now
-		changed[r.id] = o
-		opJSON, err := json.Marshal(op)
-		if err != nil {
-			fail(err)
-			return
-		}
-		if _, err := s.stmts.insertOp.ExecContext(ctx, r.id, o.a.Version, string(opJSON), r.session, ts, string(undo)); err != nil {
-			fail(err)
-			return
-		}
-		r.res.logged = model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now, Undo: inverse}
-		r.res.new = true
-		o.remember(model.LoggedOp{Version: o.a.Version, Op: op, Session: r.session, Time: now})
 	}
-	for id, o := range changed {
-		snap := o.snapshotOverdue()
-		if snap {
-			if err := writeSnapshot(ctx, s.wc, o.a); err != nil {
+	for id := range broken {
+		// Its ops committed before the break are in the transaction and
+		// in the log; the open copy holds the broken op's half too, so it
+		// is neither snapshotted nor kept (forgotten below).
+		if o := changed[id]; o != nil && o.row != rowOf(o.a) {
+			if _, err := s.stmts.updateAnalysis.ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, stamp(now), id); err != nil {
 				fail(err)
 				return
 			}
 		}
-		if !snap && o.row == rowOf(o.a) {
-			continue // the op log says the version and the time
-		}
-		if _, err := s.stmts.updateAnalysis.ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, ts, id); err != nil {
-			fail(err)
-			return
-		}
+		delete(changed, id)
+	}
+	if err := s.storeChanged(ctx, changed, now); err != nil {
+		fail(err)
+		return
 	}
 	committed = true // or rolled back: either way no longer ours to end
 	if err := s.commit(ctx); err != nil {
 		fail(err)
 		return
 	}
-	for _, o := range changed {
-		if o.snapshotOverdue() {
-			o.stored()
-		}
-		o.row = rowOf(o.a)
+	for id := range broken {
+		s.forget(id)
 	}
+	s.settled(changed)
 	if notify := s.notify.Load(); notify != nil {
 		for _, r := range batch {
 			if r.res.new {
 				(*notify)(r.id, r.res.logged)
 			}
 		}
+	}
+}
+
+// storeChanged writes, inside the transaction under way, what the list
+// shows of each changed analysis when it changed, and its snapshot when one
+// is overdue. A snapshot that cannot be encoded is not written: the op log
+// is the truth, and a read replays it; the edits still commit.
+func (s *Store) storeChanged(ctx context.Context, changed map[int64]*open, now time.Time) error {
+	for id, o := range changed {
+		snap := o.snapshotOverdue()
+		if snap {
+			err := writeSnapshot(ctx, s.wc, o.a)
+			var enc *encodeError
+			if errors.As(err, &enc) {
+				slog.Error("snapshot not written", "analysis", id, "version", o.a.Version, "err", err)
+				snap = false
+			} else if err != nil {
+				return err
+			}
+		}
+		if !snap && o.row == rowOf(o.a) {
+			continue // the op log says the version and the time
+		}
+		if _, err := s.stmts.updateAnalysis.ExecContext(ctx, o.a.Version, o.a.Title, o.a.Ticker, o.a.Thesis.Verdict, stamp(now), id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settled records, once the transaction is committed, what storeChanged
+// wrote.
+func (s *Store) settled(changed map[int64]*open) {
+	for _, o := range changed {
+		if o.snapshotOverdue() {
+			o.stored()
+		}
+		o.row = rowOf(o.a)
 	}
 }
 
@@ -375,31 +386,6 @@ func readOps(ctx context.Context, q querier, id, after int64) ([]model.LoggedOp,
 	return out, rows.Err()
 }
 
-// rebase carries an op made on an old version over past, the ops committed
-// since, oldest first (calc.Rebase): rows other sessions inserted or deleted
-// move its target and its formula's references, and an op that would
-// overwrite one of theirs unseen is refused with ECONFLICT, the committed
-// value kept. The session's own later ops are already under the op (it was
-// made after them).
-//
-// An op whose ID is already in past is a retry of one committed then (its
-// answer was lost): rebase returns that commit as done, and the op is not
-// applied again. A retry's base version is always below its first commit,
-// so past holds it.
-func rebase(a *model.Analysis, op model.Op, session string, past []model.LoggedOp) (model.Op, *model.LoggedOp, error) {
-	var crossed error // a conflict, reported unless the op turns out a retry
-	for i, p := range past {
-		if op.ID != "" && p.Op.ID == op.ID {
-			return op, &past[i], nil
-		}
-		if crossed != nil || p.Session == session && session != "" {
-			continue
-		}
-		op, crossed = calc.Rebase(a, op, p.Op, p.Version)
-	}
-	return op, nil, crossed
-}
-
 // keepRecent is how many of an open analysis's latest ops the committer
 // keeps decoded (between keepRecent and twice as many): an edit made on a
 // version that recent is carried over them without reading the log.
@@ -421,28 +407,4 @@ func (o *open) after(ctx context.Context, q querier, version int64) ([]model.Log
 		return o.recent[version+1-o.recent[0].Version:], nil
 	}
 	return readOps(ctx, q, o.a.ID, version)
-}
-
-// stmts are the statements of every commit, prepared once on the writing
-// connection rather than parsed again in each transaction.
-type stmts struct {
-	insertOp, updateAnalysis, version *sql.Stmt
-}
-
-func (s *Store) prepare() error {
-	for _, p := range []struct {
-		dst *(*sql.Stmt)
-		sql string
-	}{
-		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
-		{&s.stmts.version, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`},
-	} {
-		st, err := s.wc.PrepareContext(context.Background(), p.sql)
-		if err != nil {
-			return fmt.Errorf("prepare %q: %w", p.sql, err)
-		}
-		*p.dst = st
-	}
-	return nil
 }

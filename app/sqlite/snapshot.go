@@ -202,12 +202,22 @@ func replay(ctx context.Context, q querier, e *calc.Engine, from, to int64) erro
 }
 
 // writeSnapshot stores a as the snapshot of its analysis, at a.Version.
+// Errors: *encodeError when a cannot be encoded (nothing was written), and
+// the database's.
 func writeSnapshot(ctx context.Context, tx execer, a *model.Analysis) error {
 	body, err := json.Marshal(a)
 	if err != nil {
-		return err
+		return &encodeError{err}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO snapshots (analysis_id, version, body) VALUES (?, ?, ?)
 		ON CONFLICT (analysis_id) DO UPDATE SET version = excluded.version, body = excluded.body`, a.ID, a.Version, string(body))
 	return err
 }
+
+// encodeError is an analysis that could not be encoded as JSON (a value
+// that is not finite, which validation keeps out): the snapshot is not
+// written, and the op log, which holds the truth, is read instead.
+type encodeError struct{ err error }
+
+func (e *encodeError) Error() string { return "encode snapshot: " + e.err.Error() }
+func (e *encodeError) Unwrap() error { return e.err }

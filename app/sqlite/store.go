@@ -146,14 +146,18 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 }
 
 // Close waits for the commit under way, stops taking edits and closes the
-// database.
+// database. It copies the write-ahead log into the database file and
+// closes the writing connection last, so that SQLite removes the -wal and
+// -shm files: a cleanly stopped store leaves the one file.
 func (s *Store) Close() error {
 	close(s.quit)
 	<-s.stopped
 	<-s.checkpointed
 	s.turn.Lock() // a write under way (an edit committing alone) finishes
 	defer s.turn.Unlock()
-	return errors.Join(s.r.Close(), s.wc.Close(), s.w.Close())
+	errRead := s.r.Close()
+	_, errCheckpoint := s.wc.ExecContext(context.Background(), `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return errors.Join(errRead, errCheckpoint, s.closeStmts(), s.wc.Close(), s.w.Close())
 }
 
 func (s *Store) migrate() error {

@@ -1,0 +1,197 @@
+package sqlite
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"thesisboard/app/model"
+)
+
+// twoCells is an analysis with one section: A2 holds 1, B2 doubles it.
+func twoCells(title string) *model.Analysis {
+	text := func(s string) model.Cell { return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}} }
+	return &model.Analysis{Title: title, Sections: []model.Section{{ID: "s", Title: "S", Cells: [][]model.Cell{
+		{text("A"), text("B")},
+		{{Input: "1", Value: model.Value{Kind: model.KindNumber, Num: 1}}, {Input: "=A2*2"}},
+	}}}}
+}
+
+// TestCloseLeavesOneFile stops a store that has committed edits: the
+// write-ahead log is copied into the database and its -wal and -shm files
+// are gone, so a clean stop leaves the one file.
+func TestCloseLeavesOneFile(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	a, err := s.Create(ctx, twoCells("one file"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 50 {
+		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: strings.Repeat("7", i%9+1)}, "tab"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(filepath.Join(dir, FileName+suffix)); !os.IsNotExist(err) {
+			t.Errorf("%s%s is left after Close (%v)", FileName, suffix, err)
+		}
+	}
+	s, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Get(ctx, a.ID)
+	if err != nil || got.Version != 51 {
+		t.Fatalf("after reopening: %v, %v", got, err)
+	}
+}
+
+// TestRetryWhateverItsBase sends an edit again with a newer base version
+// (its client heard others' edits meanwhile): it is answered with its first
+// commit, not applied again. An edit sent under an ID that already names
+// another edit is refused, not taken as done.
+func TestRetryWhateverItsBase(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("retries"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	insert := model.Op{Kind: model.OpInsertRow, Sheet: "s", Row: 2, ID: "x.1"}
+	first, err := s.Apply(ctx, a.ID, insert, "tab")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: "x", ID: "other." + string(rune('a'+i))}, "other"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	insert.BaseVersion = first.Version + 3
+	again, err := s.Apply(ctx, a.ID, insert, "tab")
+	if err != nil || again.Version != first.Version {
+		t.Fatalf("the retry on a newer base: version %d, %v; first commit %d", again.Version, err, first.Version)
+	}
+	got, _ := s.Get(ctx, a.ID)
+	if len(got.Section("s").Cells) != 3 {
+		t.Errorf("the retried insert went in twice: %d rows", len(got.Section("s").Cells))
+	}
+	hijack := model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A3", Input: "0", ID: "other.a"}
+	if _, err := s.Apply(ctx, a.ID, hijack, "someone"); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("an edit under another edit's ID: %v, want EINVALID", err)
+	}
+}
+
+// TestOldBaseRefused refuses an edit made on a version further behind than
+// maxRebase: its client reloads rather than the committer rebasing it over
+// the whole log while everyone waits.
+func TestOldBaseRefused(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("old base"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range maxRebase + 1 {
+		if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: "1"}, "other"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "5", BaseVersion: 1}, "tab")
+	if model.ErrorCode(err) != model.ECONFLICT || !strings.Contains(err.Error(), "reload") {
+		t.Errorf("an edit %d versions behind: %v, want ECONFLICT asking to reload", maxRebase+1, err)
+	}
+	if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "5", BaseVersion: 2 + 1}, "tab"); err != nil {
+		t.Errorf("an edit %d versions behind: %v", maxRebase, err)
+	}
+}
+
+// TestUnusedFieldsNotLogged posts a cell edit carrying a large field its
+// kind does not use: the log keeps the edit without it.
+func TestUnusedFieldsNotLogged(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("bloat"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := strings.Repeat("x", 900<<10)
+	if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "2", Text: big, Code: "C"}, "tab"); err != nil {
+		t.Fatal(err)
+	}
+	ops, err := s.Ops(ctx, a.ID, 0)
+	if err != nil || len(ops) != 1 {
+		t.Fatal(ops, err)
+	}
+	if ops[0].Op.Text != "" || ops[0].Op.Code != "" {
+		t.Errorf("the log kept fields a set_cell does not use: %d bytes of text", len(ops[0].Op.Text))
+	}
+	if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "2"}, strings.Repeat("s", 1000)); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("a 1000-byte session name: %v, want EINVALID", err)
+	}
+	if _, err := s.Create(ctx, &model.Analysis{Title: strings.Repeat("t", 100000)}); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("a 100,000-byte title: %v, want EINVALID", err)
+	}
+}
+
+// TestOneAnalysisFailsAlone commits, in one batch, an edit that breaks its
+// analysis's open copy (the engine panics) and an edit of another
+// analysis: the second commits, the first is refused, and the broken
+// analysis reads back as it was.
+func TestOneAnalysisFailsAlone(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	bad, err := s.Create(ctx, twoCells("breaks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := s.Create(ctx, twoCells("fine"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(id int64, input string) *commitReq {
+		return &commitReq{id: id, op: model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: input}, session: "tab"}
+	}
+	s.turn.Lock()
+	o, err := s.opened(ctx, bad.ID)
+	if err != nil {
+		s.turn.Unlock()
+		t.Fatal(err)
+	}
+	// B2's slot goes: recomputing it, the engine indexes past the row.
+	o.a.Sections[0].Cells[1] = o.a.Sections[0].Cells[1][:1]
+	batch := []*commitReq{set(good.ID, "3"), set(bad.ID, "4"), set(bad.ID, "5"), set(good.ID, "6")}
+	s.commitBatch(batch)
+	s.turn.Unlock()
+	for i, r := range batch {
+		if wantErr := r.id == bad.ID; (r.res.err != nil) != wantErr {
+			t.Errorf("edit %d (analysis %d): %v", i, r.id, r.res.err)
+		}
+	}
+	g, err := s.Get(ctx, good.ID)
+	if err != nil || g.Section("s").Cells[1][1].Value.Num != 12 || g.Version != 3 {
+		t.Errorf("the other analysis: %+v, %v", g, err)
+	}
+	b, err := s.Get(ctx, bad.ID)
+	if err != nil || b.Version != 1 || len(b.Section("s").Cells[1]) != 2 {
+		t.Fatalf("the broken analysis reads back as %+v, %v", b, err)
+	}
+	if _, err := s.Apply(ctx, bad.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "7"}, "tab"); err != nil {
+		t.Errorf("the next edit of the analysis, opened again: %v", err)
+	}
+}
