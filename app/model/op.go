@@ -258,8 +258,8 @@ func CleanWatchRow(w *WatchRow) error {
 		return Errorf(EINVALID, "add_watch: price and change must be numbers")
 	}
 	for _, s := range []string{w.StockCode, w.Name, w.Theme, w.Reason, w.MarketCode} {
-		if len(s) > 1000 || !utf8.ValidString(s) {
-			return Errorf(EINVALID, "add_watch: text fields must be valid text of at most 1000 bytes")
+		if len(s) > maxWatchTextLen || !utf8.ValidString(s) {
+			return Errorf(EINVALID, "add_watch: text fields must be valid text of at most %d bytes", maxWatchTextLen)
 		}
 	}
 	return nil

@@ -25,9 +25,9 @@ const (
 	// MaxCells bounds what one new analysis (an import, most often) brings
 	// in at once, all sections together; edits grow a sheet within the
 	// section limits, a cell at a time.
-	MaxCells = 2 << 20
-	MaxSessionLen   = 128     // the session (browser tab) name an op is sent with
-	maxWatchTextLen = 1000    // a watchlist row's name, theme, reason...
+	MaxCells        = 2 << 20
+	MaxSessionLen   = 128  // the session (browser tab) name an op is sent with
+	maxWatchTextLen = 1000 // a watchlist row's name, theme, reason...
 )
 
 // Validate checks that a is something edits could have made: every text

@@ -12,7 +12,9 @@ import (
 
 // twoCells is an analysis with one section: A2 holds 1, B2 doubles it.
 func twoCells(title string) *model.Analysis {
-	text := func(s string) model.Cell { return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}} }
+	text := func(s string) model.Cell {
+		return model.Cell{Input: s, Value: model.Value{Kind: model.KindText, Text: s}}
+	}
 	return &model.Analysis{Title: title, Sections: []model.Section{{ID: "s", Title: "S", Cells: [][]model.Cell{
 		{text("A"), text("B")},
 		{{Input: "1", Value: model.Value{Kind: model.KindNumber, Num: 1}}, {Input: "=A2*2"}},
