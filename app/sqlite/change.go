@@ -1,0 +1,138 @@
+//go:build !wasm
+
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"thesisboard/app/model"
+)
+
+// changeDeadline bounds how long one change holds the turn, whatever its
+// ops cost: past it the change is rolled back and refused, and the edits
+// that waited go on.
+const changeDeadline = 2 * time.Second
+
+// ApplyChange commits ops, sent by session, to analysis id as one change:
+// in one transaction (a crash leaves none of it), each op a version of its
+// own. An op the analysis refuses (EINVALID, ECONFLICT) is skipped and
+// reported; the others commit. Ops with an ID already committed count as
+// applied once (see retryOf).
+// Errors: ENOTFOUND; ETOOLARGE when there are more than model.MaxChangeOps
+// ops or applying them takes longer than changeDeadline (nothing is
+// committed then); internal errors.
+func (s *Store) ApplyChange(ctx context.Context, id int64, ops []model.Op, session string) (model.ChangeResult, error) {
+	if len(ops) > model.MaxChangeOps {
+		return model.ChangeResult{}, tooLarge(len(ops))
+	}
+	return s.change(ctx, id, session, func(*open) ([]model.Op, error) { return ops, nil })
+}
+
+// RestoreVersion brings analysis id back to how it was at version by
+// applying, newest first, the ops that reverse every op after it, as one
+// change (see ApplyChange) by session: history is never rewritten, and the
+// restore can be undone the same way. A reversing op that no longer applies
+// (its row was deleted since) is skipped.
+// Errors: EINVALID for a version the analysis does not have, ETOOLARGE for
+// a restore that would undo more than model.MaxChangeOps ops, ENOTFOUND,
+// internal errors.
+func (s *Store) RestoreVersion(ctx context.Context, id, version int64, session string) (model.ChangeResult, error) {
+	return s.change(ctx, id, session, func(o *open) ([]model.Op, error) {
+		if version < 1 || version > o.a.Version {
+			return nil, model.Errorf(model.EINVALID, "version %d is not between 1 and %d", version, o.a.Version)
+		}
+		if n := o.a.Version - version; n > model.MaxChangeOps {
+			return nil, model.Errorf(model.ETOOLARGE, "restoring version %d would undo %d edits; one restore undoes at most %d: restore a later version first, or duplicate the analysis", version, n, model.MaxChangeOps)
+		}
+		past, err := readOps(ctx, s.wc, id, version) // with their undo, which o.recent lacks
+		if err != nil {
+			return nil, err
+		}
+		var undo []model.Op
+		for i := len(past) - 1; i >= 0; i-- {
+			undo = append(undo, past[i].Undo...)
+		}
+		if len(undo) > model.MaxChangeOps {
+			return nil, tooLarge(len(undo))
+		}
+		return undo, nil
+	})
+}
+
+func tooLarge(n int) error {
+	return model.Errorf(model.ETOOLARGE, "this change has %d edits; one change holds at most %d", n, model.MaxChangeOps)
+}
+
+// change commits the ops that opsOf gives for analysis id, open at its
+// latest version, as one change (see ApplyChange). It holds the turn
+// throughout, so that the ops are worked out from the version they apply
+// to.
+func (s *Store) change(ctx context.Context, id int64, session string, opsOf func(*open) ([]model.Op, error)) (res model.ChangeResult, err error) {
+	s.warm(ctx, id)
+	s.turn.Lock()
+	defer s.turn.Unlock()
+	start := time.Now()
+	if err := s.begin(ctx); err != nil {
+		return res, fmt.Errorf("change analysis %d: %w", id, err)
+	}
+	committed, applying := false, false
+	defer func() {
+		if !committed {
+			s.rollback()
+			if applying {
+				s.forget(id) // may hold changes now rolled back
+			}
+		}
+	}()
+	o, err := s.opened(ctx, id)
+	if err != nil {
+		return res, err
+	}
+	ops, err := opsOf(o)
+	if err != nil {
+		return res, err
+	}
+	now := s.now()
+	applying = true
+	for i, op := range ops {
+		if i%32 == 0 && time.Since(start) > changeDeadline {
+			return model.ChangeResult{}, model.Errorf(model.ETOOLARGE, "this change took longer than %v to apply and was not made: split it into smaller ones", changeDeadline)
+		}
+		logged, isNew, err := s.commitOp(ctx, o, op, session, now)
+		switch {
+		case errors.Is(err, errBroken) || err != nil && model.ErrorCode(err) == model.EINTERNAL:
+			return model.ChangeResult{}, err
+		case err != nil:
+			res.Skipped = append(res.Skipped, model.SkippedOp{Index: i, Reason: model.ErrorMessage(err)})
+		case isNew:
+			res.Logged = append(res.Logged, logged)
+			res.Applied++
+		default:
+			res.Applied++ // sent again: committed before
+		}
+	}
+	changed := map[int64]*open{}
+	if len(res.Logged) > 0 {
+		changed[id] = o
+	}
+	if err := s.storeChanged(ctx, changed, now); err != nil {
+		return model.ChangeResult{}, err
+	}
+	committed = true
+	if err := s.commit(ctx); err != nil {
+		s.forget(id)
+		return model.ChangeResult{}, fmt.Errorf("change analysis %d: %w", id, err)
+	}
+	s.settled(changed)
+	s.putOffSnapshots()
+	if notify := s.notify.Load(); notify != nil {
+		for _, l := range res.Logged {
+			(*notify)(id, l)
+		}
+	}
+	res.Version = o.a.Version
+	return res, nil
+}
