@@ -135,10 +135,8 @@ func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error)
 	}
 	n, _ := res.RowsAffected()
 	if n > 0 {
-		// Give the freed pages back to the file system: a purged
-		// analysis's op log can be most of the file.
-		if _, err := s.exec(ctx, `VACUUM`); err != nil {
-			return n, fmt.Errorf("purge trash: vacuum: %w", err)
+		if err := s.shrink(ctx); err != nil {
+			return n, fmt.Errorf("purge trash: %w", err)
 		}
 	}
 	return n, nil

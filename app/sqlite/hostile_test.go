@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"thesisboard/app/model"
 )
@@ -195,5 +197,41 @@ func TestOneAnalysisFailsAlone(t *testing.T) {
 	}
 	if _, err := s.Apply(ctx, bad.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A2", Input: "7"}, "tab"); err != nil {
 		t.Errorf("the next edit of the analysis, opened again: %v", err)
+	}
+}
+
+// TestPurgeGivesSpaceBack purges an analysis whose op log is most of the
+// database: the file's pages are given back, not kept free inside it.
+func TestPurgeGivesSpaceBack(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("big log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := make([]model.Op, 2000)
+	for i := range ops {
+		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: strings.Repeat("z", 2000) + strconv.Itoa(i)}
+	}
+	if _, err := s.ApplyChange(ctx, a.ID, ops, "bulk"); err != nil {
+		t.Fatal(err)
+	}
+	pages := func() int {
+		var n int
+		if err := s.r.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := pages()
+	if err := s.Delete(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PurgeTrash(ctx, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if after := pages(); after > before/10 {
+		t.Errorf("after the purge the file has %d pages of %d", after, before)
 	}
 }

@@ -130,6 +130,9 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 		err = s.migrate()
 	}
 	if err == nil {
+		err = s.vacuumIncrementally()
+	}
+	if err == nil {
 		err = s.prepare()
 	}
 	if err != nil {
