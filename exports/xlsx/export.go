@@ -59,6 +59,7 @@ type book struct {
 	metaN  int                    // rows written to it
 	// sheetOf maps section ids and lower-case titles to sheet names.
 	sheetOf map[string]string
+	scratch *calc.Engine // made by parses when first needed
 }
 
 func (b *book) build() error {
@@ -208,140 +209,6 @@ func (b *book) thesisSheet() {
 	b.check(b.f.SetCellStyle(sheet, "B2", model.Addr(len(rows)-1, 1), b.wrap))
 	b.headerRow(sheet, 2)
 	b.widths(sheet, []int{12, 90})
-}
-
-// sectionSheet writes a section through a StreamWriter, which keeps memory
-// flat however many rows it has. Everything that is not a cell (notes, the
-// conditional formats of the watchlist) is set on the sheet before the
-// stream starts: the StreamWriter writes those parts of the sheet as it finds
-// them when it flushes.
-func (b *book) sectionSheet(s *model.Section, sheet string) {
-	notes := map[string][]string{}
-	longest := make([]int, s.Width())
-	for r, row := range s.Cells {
-		for c, cell := range row {
-			longest[c] = max(longest[c], utf8.RuneCountInString(model.Display(cell.Value, cell.Format)))
-			if cell.Source != 0 {
-				addr := model.Addr(r, c)
-				notes[addr] = append(notes[addr], b.sourceNote(cell.Source))
-			}
-			if calc.IsFormula(cell.Input) && strings.Contains(strings.ToUpper(cell.Input), "RANGE.") {
-				addr := model.Addr(r, c)
-				if _, ok := b.formula(cell.Input, s); ok {
-					notes[addr] = append(notes[addr], "In thesisboard: "+cell.Input+". Excel has no range values, so the range's bounds are written here as numbers.")
-				} else {
-					notes[addr] = append(notes[addr], "Computed in thesisboard with "+cell.Input+" (RANGE.LOW, RANGE.HIGH and RANGE.MID have no Excel equivalent)")
-				}
-			}
-		}
-	}
-	for addr, texts := range notes {
-		b.check(b.f.AddComment(sheet, excelize.Comment{Author: "thesisboard", Cell: addr, Text: strings.Join(texts, "\n")}))
-	}
-	sw, err := b.f.NewStreamWriter(sheet)
-	if err != nil {
-		b.check(err)
-		return
-	}
-	b.streamLayout(sw, longest)
-	for r, row := range s.Cells {
-		out := make([]any, len(row), max(len(row), len(longest)))
-		for c, cell := range row {
-			x := b.cell(cell, s)
-			if needsMeta(cell, x.Formula) {
-				b.metaCellRow(sheet+"!"+model.Addr(r, c), metaCell{Input: cell.Input, Value: cell.Value, Format: cell.Format, Raw: rawOf(cell)})
-			}
-			out[c] = x
-		}
-		if r == 0 { // the headings, styled across the sheet's width
-			out = out[:cap(out)]
-			for c := range out {
-				v, _ := out[c].(excelize.Cell)
-				out[c] = excelize.Cell{StyleID: b.header, Value: v.Value}
-			}
-		}
-		b.check(sw.SetRow(model.Addr(r, 0), out))
-	}
-	b.check(sw.Flush())
-}
-
-// streamLayout sets a streamed sheet's column widths, from the longest text
-// shown in each column, and freezes its header row.
-func (b *book) streamLayout(sw *excelize.StreamWriter, longest []int) {
-	for c, n := range longest {
-		b.check(sw.SetColWidth(c+1, c+1, float64(min(max(n+2, 8), 60))))
-	}
-	b.check(sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-}
-
-// cell is one cell for the StreamWriter: numbers as numbers with a matching
-// number format, everything else as a typed string (so text that looks like a
-// formula is never run as one). A formula is written as a formula with its
-// computed value cached, its sheet names as the workbook spells them.
-func (b *book) cell(c model.Cell, on *model.Section) excelize.Cell {
-	var out excelize.Cell
-	v := c.Value
-	switch v.Kind {
-	case model.KindEmpty:
-	case model.KindNumber:
-		out = excelize.Cell{StyleID: b.numStyle(NumFmt(v, c.Format)), Value: v.Num}
-	case model.KindBool:
-		out.Value = v.Bool
-	default:
-		// Ranges, dates and text keep the text the dashboard shows.
-		out.Value = model.Display(v, c.Format)
-	}
-	if calc.IsFormula(c.Input) {
-		if formula, ok := b.formula(c.Input, on); ok {
-			out.Formula = formula[1:]
-		}
-	}
-	return out
-}
-
-// formula is input, written on section on, for the workbook: sheet names as
-// the workbook spells them, and the bounds of the ranges RANGE.* functions
-// read as numbers (see calc.ForExcel). It is false when a call is left that
-// Excel lacks.
-func (b *book) formula(input string, on *model.Section) (string, bool) {
-	return calc.ForExcel(input, func(ref string) string {
-		if name, found := b.sheetOf[ref]; found {
-			return name
-		}
-		if name, found := b.sheetOf[strings.ToLower(ref)]; found {
-			return name
-		}
-		return ref
-	}, func(ref string) (lo, hi float64, ok bool) {
-		s := on
-		if i := strings.LastIndex(ref, "!"); i >= 0 {
-			name := strings.Trim(ref[:i], "'")
-			if s = b.a.Section(name); s == nil {
-				s = b.sectionByTitle(name)
-			}
-			ref = ref[i+1:]
-		}
-		r, c, err := model.ParseAddr(strings.ReplaceAll(ref, "$", ""))
-		if s == nil || err != nil {
-			return 0, 0, false
-		}
-		switch v := s.Cell(r, c).Value; v.Kind {
-		case model.KindRange:
-			return v.Low, v.High, true
-		case model.KindNumber:
-			return v.Num, v.Num, true
-		}
-		return 0, 0, false
-	})
-}
-
-func (b *book) sectionByTitle(title string) *model.Section {
-	for i := range b.a.Sections {
-		if strings.EqualFold(b.a.Sections[i].Title, title) {
-			return &b.a.Sections[i]
-		}
-	}
-	return nil
 }
 
 // sourceNote is the note of a cell taken from reference num.

@@ -45,7 +45,7 @@ func TestExportSample(t *testing.T) {
 		{"Thesis", "B7", a.Thesis.Verdict},
 		{"Thesis", "B6", a.Thesis.Question},
 		{"Financial health", "A2", "Total debt"},
-		{"Financial health", "B3", "$1.2–$1.4B"},
+		{"Financial health", "B3", "1300000000"}, // the guidance range's midpoint
 		{"Watchlist", "A5", "COIN"},
 		{"Watchlist", "C11", "Strategy"},
 		{"Sources", "A2", "1"},
@@ -72,14 +72,23 @@ func TestExportSample(t *testing.T) {
 		t.Errorf("watchlist panes = %+v, want the header frozen", panes)
 	}
 	comments, _ := f.GetComments("Financial health")
-	found := false
+	found, rangeNoted := false, false
 	for _, c := range comments {
 		if c.Cell == "B2" && bytes.Contains([]byte(c.Text), []byte("Source [1]")) {
 			found = true
 		}
+		if c.Cell == "B3" && strings.Contains(c.Text, "$1.2–$1.4B (low 1200000000, high 1400000000)") {
+			rangeNoted = true
+		}
 	}
-	if !found {
-		t.Errorf("no source note on the debt cell: %+v", comments)
+	if !found || !rangeNoted {
+		t.Errorf("no source note on the debt cell, or no range in the guidance's note: %+v", comments)
+	}
+	// excelize's formatter scales by two commas at most: the format, not
+	// excelize's reading of it, is what Excel shows.
+	style, _ = f.GetCellStyle("Financial health", "B3")
+	if st, _ := f.GetStyle(style); st.CustomNumFmt == nil || *st.CustomNumFmt != `"$"#,##0.0#,,,"B"` {
+		t.Errorf("guidance number format = %v, want the debt's", st.CustomNumFmt)
 	}
 	if visible, _ := f.GetSheetVisible("thesisboard"); visible {
 		t.Error("the metadata sheet is visible")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
 
@@ -56,34 +57,31 @@ func sameRaw(written, read string) bool {
 	return err1 == nil && err2 == nil && math.Abs(a-b) <= 1e-14*math.Max(math.Abs(a), math.Abs(b))
 }
 
-// rawOf is the raw value excelize reports for what cell() writes, so the
+// rawOf is the raw value excelize reports for a cell cell() wrote, so the
 // reader can tell an untouched cell from one edited in Excel.
-func rawOf(c model.Cell) string {
-	switch c.Value.Kind {
-	case model.KindEmpty:
-		return ""
-	case model.KindNumber:
-		return strconv.FormatFloat(c.Value.Num, 'f', -1, 64)
-	case model.KindBool:
-		if c.Value.Bool {
+func rawOf(x excelize.Cell) string {
+	switch v := x.Value.(type) {
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		if v {
 			return "1"
 		}
 		return "0"
+	case string:
+		return v
 	}
-	return model.Display(c.Value, c.Format)
+	return ""
 }
 
 // needsMeta reports whether the reader, without the metadata, would read c
 // back differently from the cell written for it (formula is the formula as
-// written, "" for none). Most cells of a big sheet, plain text and numbers,
-// come back whole from Excel's own cell, and are left out of the metadata.
-func needsMeta(c model.Cell, formula string) bool {
+// written, "" for none; numFmt the number format, "" for none). Most cells
+// of a big sheet, plain text and numbers, come back whole from Excel's own
+// cell, and are left out of the metadata.
+func needsMeta(c model.Cell, formula, numFmt string) bool {
 	if c.Input == "" {
 		return false
-	}
-	numFmt := ""
-	if c.Value.Kind == model.KindNumber {
-		numFmt = NumFmt(c.Value, c.Format)
 	}
 	if formula != "" {
 		f := model.FormatGeneral
@@ -92,11 +90,13 @@ func needsMeta(c model.Cell, formula string) bool {
 		}
 		return "="+formula != c.Input || f != c.Format
 	}
-	switch c.Value.Kind {
-	case model.KindNumber:
+	switch {
+	case calc.IsFormula(c.Input):
+		return true // a formula written as its value or as text
+	case c.Value.Kind == model.KindNumber:
 		v, f := FromNumFmt(c.Value.Num, numFmt)
 		return model.Display(v, f) != c.Input || f != c.Format || v != c.Value
-	case model.KindText:
+	case c.Value.Kind == model.KindText:
 		v, f := model.ParseInput(c.Input, "")
 		return f != c.Format || v != c.Value || model.Display(c.Value, c.Format) != c.Input
 	}

@@ -80,6 +80,95 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	out := recalcWithLibreOffice(t, soffice, book)
+	if compared := sameAsLibreOffice(t, a, out, "lumen"); compared != 7 { // RANGE.MID's included: Excel gets the range's midpoint
+		t.Errorf("compared %d formula cells, want 7", compared)
+	}
+	if got := readCSV(t, filepath.Join(out, "lumen-Financial health.csv"))[1][3]; got != "10" {
+		t.Errorf("LibreOffice shows D2 = %q after the debt changed to 10e9: it did not recalculate", got)
+	}
+}
+
+// rangesBoundsRatios is an analysis whose formulas, of every kind, read a
+// range ($1.2–$1.4B, 800–1,700 strands), a bound (<5 ms, >1,000 customers)
+// and a ratio (21-to-1), on their sheet and from another.
+func rangesBoundsRatios(t *testing.T) *model.Analysis {
+	t.Helper()
+	a := &model.Analysis{Title: "Ranges", Sections: []model.Section{{ID: "inputs", Title: "Inputs"}, {ID: "model", Title: "Model"}}}
+	set := func(sheet, cell, input string) {
+		if err := calc.Apply(a, model.Op{Kind: model.OpSetCell, Sheet: sheet, Cell: cell, Input: input}); err != nil {
+			t.Fatalf("%s: %v", input, err)
+		}
+	}
+	for i, in := range []string{"Value", "$1.2–$1.4B", "<5 ms", "21-to-1", "$18.3B", "800–1,700 strands", ">1,000 customers"} {
+		set("inputs", model.Addr(i, 1), in)
+	}
+	for i, f := range []string{
+		"Formula",
+		"=B5/B2", "=B3*2", "=B4/3", "=B2/1e9+B3+B4", "=SUM(B2:B4)", "=AVERAGE(B2:B4)", "=MIN(B2:B4)", "=MAX(B2:B4)",
+		`=IF(B2>1250000000,"above","below")`, `=IF(B3<5,"fast","slow")`, "=IF(B4>=21,B4*2,0)",
+		"=B6/100", "=B7+B6", "=ROUND(B2/1e9,2)", "=RANGE.MID(B2)/1e9", "=SUM(B2,B6)",
+	} {
+		set("inputs", model.Addr(i, 3), f)
+	}
+	for i, f := range []string{
+		"Formula",
+		"=Inputs!B5/Inputs!B2", "=SUM(Inputs!B2:B4)", "=IF(Inputs!B3<10,Inputs!B4,Inputs!B2)",
+		"=MAX(Inputs!B2,Inputs!B3)-MIN(Inputs!B4,Inputs!B3)", "=AVERAGE(Inputs!B6,Inputs!B7)", "='Inputs'!D2*2",
+	} {
+		set("model", model.Addr(i, 1), f)
+	}
+	return a
+}
+
+// TestLibreOfficeReadsRangesBoundsRatios: every formula that reads a range, a
+// bound or a ratio computes in LibreOffice what it computes in the
+// dashboard. The bound is changed in the file (and in thesisboard), so
+// LibreOffice must compute rather than copy the cached values.
+func TestLibreOfficeReadsRangesBoundsRatios(t *testing.T) {
+	soffice := tool(t, "SOFFICE", "/usr/bin/soffice")
+	a := rangesBoundsRatios(t)
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellFloat("Inputs", "B3", 7, -1, 64)
+	book := filepath.Join(t.TempDir(), "ranges.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if err := calc.Apply(a, model.Op{Kind: model.OpSetCell, Sheet: "inputs", Cell: "B3", Input: "<7 ms"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range a.Sections {
+		for r, row := range s.Cells {
+			for c, cell := range row {
+				if calc.IsFormula(cell.Input) && cell.Value.Kind == model.KindError {
+					t.Errorf("%s!%s %s is %s in thesisboard: not a useful comparison", s.Title, model.Addr(r, c), cell.Input, cell.Value.Text)
+				}
+			}
+		}
+	}
+	out := recalcWithLibreOffice(t, soffice, book)
+	if compared := sameAsLibreOffice(t, a, out, "ranges"); compared != 22 {
+		t.Errorf("compared %d formula cells, want 22", compared)
+	}
+	if got := readCSV(t, filepath.Join(out, "ranges-Inputs.csv"))[2][3]; got != "14" {
+		t.Errorf("LibreOffice shows D3 = B3*2 = %q after the bound changed to <7: it did not recalculate", got)
+	}
+}
+
+// recalcWithLibreOffice has LibreOffice open book, recalculate every formula
+// and write each sheet as CSV (raw values, not as shown) into the folder it
+// returns: "<book's name>-<sheet>.csv".
+func recalcWithLibreOffice(t *testing.T, soffice, book string) string {
+	t.Helper()
+	dir := t.TempDir()
 	// A profile that makes LibreOffice recalculate every OOXML file on load.
 	profile := filepath.Join(dir, "profile")
 	os.MkdirAll(filepath.Join(profile, "user"), 0o755)
@@ -93,9 +182,16 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("libreoffice: %v\n%s", err, msg)
 	}
-	compared := 0
+	return out
+}
+
+// sameAsLibreOffice compares every formula cell of a's sections with what
+// LibreOffice computed for it (the CSVs in out, of the book named base) and
+// returns how many it compared.
+func sameAsLibreOffice(t *testing.T, a *model.Analysis, out, base string) (compared int) {
+	t.Helper()
 	for _, s := range a.Sections {
-		rows := readCSV(t, filepath.Join(out, "lumen-"+s.Title+".csv"))
+		rows := readCSV(t, filepath.Join(out, base+"-"+s.Title+".csv"))
 		for r, row := range s.Cells {
 			for c, cell := range row {
 				if !calc.IsFormula(cell.Input) {
@@ -125,12 +221,7 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 			}
 		}
 	}
-	if compared != 7 { // RANGE.MID's included: Excel gets the range's midpoint
-		t.Errorf("compared %d formula cells, want 7", compared)
-	}
-	if got := readCSV(t, filepath.Join(out, "lumen-Financial health.csv"))[1][3]; got != "10" {
-		t.Errorf("LibreOffice shows D2 = %q after the debt changed to 10e9: it did not recalculate", got)
-	}
+	return compared
 }
 
 func readCSV(t *testing.T, path string) [][]string {
