@@ -23,6 +23,14 @@ import (
 // a temp dir, with the sample analysis as id 1.
 func newTestServer(t testing.TB) (*httptest.Server, *sqlite.Store) {
 	t.Helper()
+	ts, s := newTestServerWith(t, nil)
+	return ts, s.Store.(*sqlite.Store)
+}
+
+// newTestServerWith is newTestServer with the Server changed by set, when
+// not nil, before it serves.
+func newTestServerWith(t testing.TB, set func(*Server)) (*httptest.Server, *Server) {
+	t.Helper()
 	store, err := sqlite.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -31,10 +39,13 @@ func newTestServer(t testing.TB) (*httptest.Server, *sqlite.Store) {
 		t.Fatal(err)
 	}
 	s := &Server{Store: store, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	if set != nil {
+		set(s)
+	}
 	ts := httptest.NewServer(s.Handler())
 	servers[ts] = s
 	t.Cleanup(func() { s.Close(); ts.Close(); store.Close(); delete(servers, ts) })
-	return ts, store
+	return ts, s
 }
 
 // servers maps test servers to their Server, for tests that close it.

@@ -3,114 +3,68 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"thesisboard/app/model"
 )
 
-// hub fans committed ops out to the event streams open on each analysis.
-// A subscriber too slow to keep up is dropped; its browser reconnects with
-// Last-Event-ID and catches up from the op log, so nothing is lost.
-type hub struct {
-	mu     sync.Mutex
-	subs   map[int64]map[chan model.LoggedOp]struct{}
-	closed bool
-}
-
-const subscriberBuffer = 256
-
-func (h *hub) subscribe(id int64) chan model.LoggedOp {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	ch := make(chan model.LoggedOp, subscriberBuffer)
-	if h.closed {
-		close(ch)
-		return ch
-	}
-	if h.subs == nil {
-		h.subs = map[int64]map[chan model.LoggedOp]struct{}{}
-	}
-	if h.subs[id] == nil {
-		h.subs[id] = map[chan model.LoggedOp]struct{}{}
-	}
-	h.subs[id][ch] = struct{}{}
-	return ch
-}
-
-func (h *hub) unsubscribe(id int64, ch chan model.LoggedOp) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if _, ok := h.subs[id][ch]; ok {
-		delete(h.subs[id], ch)
-		close(ch)
-	}
-}
-
-func (h *hub) publish(id int64, op model.LoggedOp) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	for ch := range h.subs[id] {
-		select {
-		case ch <- op:
-		default: // too slow: drop it, it will resume from the log
-			delete(h.subs[id], ch)
-			close(ch)
-		}
-	}
-}
-
-// close ends every stream, so a shutdown does not wait on them.
-func (h *hub) close() {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	h.closed = true
-	for _, subs := range h.subs {
-		for ch := range subs {
-			close(ch)
-		}
-	}
-	h.subs = nil
-}
-
-// apply commits an op and tells the open streams, unless the store does.
-func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
-	l, err := s.Store.Apply(ctx, id, op, session)
-	if err == nil && !s.byStore {
-		s.hub.publish(id, l)
-	}
-	return l, err
-}
-
-// Close ends the open event streams. Call it before shutting the HTTP server
-// down.
-func (s *Server) Close() { s.hub.close() }
-
 // heartbeat keeps idle streams open through proxies and lets the server
 // notice a closed connection.
 const heartbeat = 20 * time.Second
+
+// streamWriteTimeout bounds each write to a stream: a client that stops
+// reading (its socket buffer full) loses its stream, rather than holding a
+// goroutine and a connection for good. The server's WriteTimeout cannot,
+// as a stream outlives it.
+const streamWriteTimeout = 30 * time.Second
+
+// MaxBacklog is how many ops a stream sends from the log to a client
+// behind the latest version before it goes live. It matches how far behind
+// the page lets the stream bring its copy up to date
+// (components.maxCatchUp). A client further behind gets, instead of the
+// backlog, only the latest op: the gap before it is the signal on which the
+// page loads the analysis again (replica.Remote), which is cheaper for both
+// than thousands of ops. So a connect reads at most this many ops, however
+// long the log.
+const MaxBacklog = 2000
 
 // events streams the ops of an analysis as Server-Sent Events: first those
 // after the version the client has (?after=N, or the Last-Event-ID header
 // its EventSource sends on reconnecting), then each op as it is committed.
 // Event ids are versions, so a resumed stream has no gap and no duplicate.
+//
+// A stream over the caps (streams.go) is refused first, with 503 or 429,
+// before the store is asked anything; then the analysis's latest version is
+// read (not the analysis) and at most MaxBacklog ops of its log.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.analysis(w, r)
+	id, err := pathID(r)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	leave, ok := s.enterStream(w, r)
 	if !ok {
 		return
 	}
-	id := a.ID
-	after := a.Version
+	defer leave()
+	head, err := s.head(r.Context(), id)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	after := head
 	for _, v := range []string{r.Header.Get("Last-Event-ID"), r.URL.Query().Get("after")} {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n >= 0 {
 			after = n
 			break
 		}
+	}
+	if head-after > MaxBacklog {
+		after = head - 1 // only the latest op: the page reloads
 	}
 	// Subscribe before reading the log: an op committed in between is in
 	// both and is sent once; none can fall between the two.
@@ -122,7 +76,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rc := http.NewResponseController(w)
-	rc.SetWriteDeadline(time.Time{}) // a stream outlives the server's write timeout
+	// A stream outlives the server's WriteTimeout: each write has its own
+	// deadline (streamWriteTimeout) instead.
+	rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Accel-Buffering", "no")
@@ -147,12 +103,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 		if op.Version > last+1 {
 			s.gapFills.Add(1)
-			gap, err := s.Store.Ops(r.Context(), id, last)
+			gap, err := s.opsBetween(r.Context(), id, last, op.Version)
 			if err != nil {
 				return false // the browser reconnects from last
 			}
 			for _, g := range gap {
-				if g.Version > last && g.Version < op.Version && !write(g) {
+				if !write(g) {
 					return false
 				}
 			}
@@ -177,10 +133,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			if !ok {
 				return
 			}
+			rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
 			if !send(op) {
 				return
 			}
 		case <-tick.C:
+			rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
 			if _, err := fmt.Fprint(w, ": ping\n\n"); err != nil {
 				return
 			}

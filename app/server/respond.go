@@ -3,10 +3,12 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -52,11 +54,42 @@ func (s *Server) errorStatus(w http.ResponseWriter, r *http.Request, status int,
 	writeJSON(w, status, errorBody{Error: body})
 }
 
+// writeJSON answers v as JSON with status. v is encoded before the header
+// is written: a value JSON cannot hold (a NaN or an infinity in a cell) is
+// answered 500 with an internal error, not a 200 with an empty body, and
+// the reason reaches the request's log line (failed).
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
+		err = fmt.Errorf("encode %T answer: %w", v, err)
+		failed(w, err)
+		status = http.StatusInternalServerError
+		buf.Reset()
+		json.NewEncoder(&buf).Encode(errorBody{Error: model.Error{Code: model.EINTERNAL, Message: model.ErrorMessage(err)}})
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
 	w.WriteHeader(status)
-	json.NewEncoder(w).Encode(v)
+	buf.WriteTo(w)
+}
+
+// failed records why a request failed on its statusRecorder, found through
+// the writers wrapping it, for logRequests to log; without one (a handler
+// run alone) it logs it itself.
+func failed(w http.ResponseWriter, err error) {
+	for {
+		if rec, ok := w.(*statusRecorder); ok {
+			rec.err = errors.Join(rec.err, err)
+			return
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			slog.Error("request failed", "err", err)
+			return
+		}
+		w = u.Unwrap()
+	}
 }
 
 // decode reads one JSON value from the request body into v, refusing bodies

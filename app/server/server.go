@@ -42,8 +42,17 @@ type Server struct {
 	// Page serves everything outside /api/: the go-app page, its scripts and
 	// the static files.
 	Page http.Handler
+	// AllowedHosts are the host names (or IPs), besides loopback ones,
+	// that requests may name in their Host header: the name the server
+	// listens on, a reverse proxy's public name. Others are answered 421
+	// (see hosts.go).
+	AllowedHosts []string
+	// MaxStreams and MaxStreamsPerClient cap the open event streams, in
+	// all and per client address; 0 is the default (see streams.go).
+	MaxStreams, MaxStreamsPerClient int
 
 	hub     hub
+	streams streamGate
 	ordered sync.Once // the store publishes its commits, in order (see Handler)
 	byStore bool
 	// gapFills counts the times a stream found a version missing and read
@@ -57,8 +66,10 @@ type committer interface {
 	OnCommit(fn func(id int64, l model.LoggedOp))
 }
 
-// Handler returns the server's HTTP handler. Unsafe methods from another
-// origin are refused with 403 before any handler runs.
+// Handler returns the server's HTTP handler. Every response carries the
+// security headers (headers.go); a request for a host the server is not
+// configured for is refused with 421 (hosts.go), and unsafe methods from
+// another origin with 403, before any handler runs.
 func (s *Server) Handler() http.Handler {
 	s.ordered.Do(func() {
 		// Ops go to the event streams in the order they were committed
@@ -94,7 +105,7 @@ func (s *Server) Handler() http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusForbidden, errorBody{Error: model.Error{Code: model.EINVALID, Message: "cross-origin request refused"}})
 	}))
-	return s.logRequests(cop.Handler(mux))
+	return s.logRequests(securityHeaders(s.checkHost(cop.Handler(mux))))
 }
 
 // NewHTTPServer wraps h in an http.Server with timeouts, so a slow or stalled
@@ -114,6 +125,7 @@ func NewHTTPServer(h http.Handler, log *slog.Logger) *http.Server {
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	err    error // why the answer failed, for the log (see failed)
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
@@ -130,7 +142,9 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
-		if rec.status >= 400 || strings.HasPrefix(r.URL.Path, "/api/") {
+		if rec.err != nil {
+			s.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "status", rec.status, "err", rec.err)
+		} else if rec.status >= 400 || strings.HasPrefix(r.URL.Path, "/api/") {
 			s.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "duration", time.Since(start))
 		}
 	})
