@@ -98,6 +98,9 @@ func (b *book) textReason(c model.Cell, on *model.Section) string {
 			if what, ok := outsideFunctions[bare]; ok {
 				return what
 			}
+			if name == "ARRAY" || name == "ARRAYROW" { // efp's names for {…}
+				return "thesisboard does not compute array constants {…}"
+			}
 			if !runnableFunctions[name] {
 				return name + " is not a function thesisboard computes"
 			}
@@ -138,10 +141,18 @@ func (b *book) refReason(ref string) string {
 			return fmt.Sprintf("it reads a sheet, %q, that the analysis does not have", sheet)
 		}
 	}
-	if !cellRefRe.MatchString(addr) {
+	from, to, _ := strings.Cut(addr, ":")
+	if !cellRefRe.MatchString(addr) || !isAddr(from) || to != "" && !isAddr(to) {
 		return fmt.Sprintf("%q is not a cell thesisboard reads", ref)
 	}
 	return ""
+}
+
+// isAddr reports whether addr is a cell within a sheet's limits: Excel
+// refuses to open a workbook with a formula that reads past them.
+func isAddr(addr string) bool {
+	_, _, err := model.ParseAddr(addr)
+	return err == nil
 }
 
 // parses reports whether calc reads the formula of c. Only a formula whose

@@ -46,6 +46,9 @@ var hostileFormulas = []struct{ input, want string }{
 	{`=SECRETNAME`, "SECRETNAME"},
 	{`=LAMBDA(x,x)(1)`, "LAMBDA"},
 	{`=B2 B3`, "operator"},
+	{`=SUM({1,2})`, "array"},
+	{`=B2+XFE1`, "XFE1"},
+	{`=A1048577`, "A1048577"},
 	{`=SUM(B2:B3`, "cannot read"},
 	{`=1+`, "cannot read"},
 }
