@@ -447,7 +447,7 @@ func (d *Dashboard) renderReferences() app.UI {
 				label += " (" + r.AsOf + ")"
 			}
 			if strings.HasPrefix(r.URL, "https://") || strings.HasPrefix(r.URL, "http://") {
-				return li.Body(app.A().Href(r.URL).Target("_blank").Rel("noopener").Text(label))
+				return li.Body(app.A().Href(r.URL).Target("_blank").Rel("noopener noreferrer").Text(label))
 			}
 			return li.Text(label)
 		})),

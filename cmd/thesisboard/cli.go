@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"thesisboard/app/server"
@@ -20,7 +21,7 @@ import (
 )
 
 const usage = `usage:
-  thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR]
+  thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR] [-host NAME]...
   thesisboard export [-data DIR] -analysis ID -o FILE.xlsx
   thesisboard import [-data DIR] FILE   (an .xlsx workbook or a markdown/text report; prints the new id)
 `
@@ -71,20 +72,36 @@ func serve(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	data := fs.String("data", defaultDataDir(), "data directory (created when missing)")
+	var hosts hostList
+	fs.Var(&hosts, "host", "another host name the server answers for, such as a reverse proxy's public name (repeatable; loopback names and -addr's are always answered)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	m := &Main{Addr: *addr, DataDir: *data, Log: log}
+	m := &Main{Addr: *addr, DataDir: *data, Log: log, Hosts: hosts}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := m.Run(ctx); err != nil {
 		return err
 	}
-	log.Info("serving", "url", m.URL(), "data", *data)
+	log.Info("serving", "url", m.URL(), "data", *data, "hosts", append([]string{"localhost", "127.0.0.1", "[::1]"}, m.AllowedHosts()...))
 	<-ctx.Done()
 	log.Info("shutting down")
 	return m.Close()
+}
+
+// hostList collects the values of a repeatable -host flag.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" || strings.ContainsAny(v, "/ ") {
+		return fmt.Errorf("%q is not a host name", v)
+	}
+	*h = append(*h, v)
+	return nil
 }
 
 func export(args []string, stdout io.Writer) error {

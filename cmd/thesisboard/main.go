@@ -2,7 +2,7 @@
 // GOOS=js GOARCH=wasm it is the browser app (web/app.wasm); built natively it
 // is the server and command-line tool that serves that app.
 //
-//	thesisboard serve  -addr 127.0.0.1:8080 -data DIR
+//	thesisboard serve  -addr 127.0.0.1:8080 -data DIR [-host NAME]...
 //	thesisboard export -data DIR -analysis ID -o FILE.xlsx
 package main
 

@@ -24,6 +24,12 @@ type Main struct {
 	Addr    string
 	DataDir string
 	Log     *slog.Logger
+	// Hosts are more names the server answers for (-host), such as a
+	// reverse proxy's public name; besides them it answers loopback names
+	// and the name or addresses of Addr (server.ListenHosts). A request
+	// naming another host is refused, so a rebound DNS name cannot reach
+	// it.
+	Hosts []string
 
 	store *sqlite.Store
 	srv   *server.Server
@@ -60,7 +66,12 @@ func (m *Main) Run(ctx context.Context) error {
 	if !static.Has("app.wasm") {
 		m.Log.Warn("web/app.wasm is missing: build with `make build` so the page can run")
 	}
-	m.srv = &server.Server{Store: store, Log: m.Log, Page: server.NewPage(static)}
+	m.srv = &server.Server{
+		Store:        store,
+		Log:          m.Log,
+		Page:         server.NewPage(static),
+		AllowedHosts: append(server.ListenHosts(m.Addr), m.Hosts...),
+	}
 	m.http = server.NewHTTPServer(m.srv.Handler(), m.Log)
 	if m.ln, err = net.Listen("tcp", m.Addr); err != nil {
 		store.Close()
@@ -113,6 +124,9 @@ func (m *Main) seed(ctx context.Context) error {
 	m.Log.Info("created the sample analysis", "id", a.ID, "title", a.Title)
 	return nil
 }
+
+// AllowedHosts are the host names the server answers for besides loopback.
+func (m *Main) AllowedHosts() []string { return m.srv.AllowedHosts }
 
 // URL is the server's base URL.
 func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
