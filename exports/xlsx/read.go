@@ -350,7 +350,7 @@ func (r *reader) cell(sheet, addr, raw string) (model.Cell, error) {
 	}
 	if formula, err := r.f.GetCellFormula(sheet, addr); err == nil && formula != "" {
 		// The formula engine computes it once the whole workbook is read.
-		input := "=" + formula
+		input := "=" + fromFileNames(formula)
 		f := model.FormatGeneral
 		if raw != "" {
 			if n, err := strconv.ParseFloat(raw, 64); err == nil {

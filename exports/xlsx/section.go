@@ -104,8 +104,8 @@ func (b *book) streamLayout(sw *excelize.StreamWriter, longest []int) {
 // so that a formula reading them computes in Excel what it computes in the
 // dashboard; everything else is a typed string, so text that looks like a
 // formula is never run as one. A formula is written as a formula with its
-// computed value cached, its sheet names as the workbook spells them,
-// unless asText (see textReason): then it is its input, as text.
+// computed value cached, its sheet and function names as the file spells
+// them, unless asText (see textReason): then it is its input, as text.
 func (b *book) cell(c model.Cell, on *model.Section, asText bool) (excelize.Cell, string) {
 	if asText {
 		return excelize.Cell{Value: c.Input}, ""
@@ -132,7 +132,7 @@ func (b *book) cell(c model.Cell, on *model.Section, asText bool) (excelize.Cell
 	}
 	if calc.IsFormula(c.Input) {
 		if formula, ok := b.formula(c.Input, on); ok {
-			out.Formula = formula[1:]
+			out.Formula = toFileNames(formula[1:])
 		}
 	}
 	return out, numFmt

@@ -1,0 +1,78 @@
+//go:build !wasm
+
+package xlsx
+
+import "strings"
+
+// futureFunctions are the functions calc computes that Excel added after
+// the file format was set (2007). In the file they are spelled with the
+// prefix "_xlfn." (the formula bar hides it); without it Excel and
+// LibreOffice read an unknown name and show #NAME?.
+var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI")
+
+const xlfn = "_xlfn."
+
+// toFileNames spells a formula's future functions as the file format wants.
+func toFileNames(formula string) string {
+	return mapFunctionNames(formula, func(name string) string {
+		if futureFunctions[strings.ToUpper(name)] {
+			return xlfn + name
+		}
+		return name
+	})
+}
+
+// fromFileNames takes the "_xlfn." prefix off a formula read from a file,
+// so calc knows the function.
+func fromFileNames(formula string) string {
+	return mapFunctionNames(formula, func(name string) string {
+		if len(name) > len(xlfn) && strings.EqualFold(name[:len(xlfn)], xlfn) {
+			return name[len(xlfn):]
+		}
+		return name
+	})
+}
+
+// mapFunctionNames passes the name of every function a formula calls
+// through fn; text in quotes ("…" literals, '…' sheet names) is left alone.
+func mapFunctionNames(formula string, fn func(name string) string) string {
+	var b strings.Builder
+	for i := 0; i < len(formula); {
+		switch c := formula[i]; {
+		case c == '"' || c == '\'':
+			j := i + 1
+			for j < len(formula) {
+				if formula[j] == c {
+					if j+1 < len(formula) && formula[j+1] == c { // a doubled quote
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			j = min(j+1, len(formula))
+			b.WriteString(formula[i:j])
+			i = j
+		case isNameByte(c) && (i == 0 || !isNameByte(formula[i-1])):
+			j := i
+			for j < len(formula) && isNameByte(formula[j]) {
+				j++
+			}
+			if j < len(formula) && formula[j] == '(' {
+				b.WriteString(fn(formula[i:j]))
+			} else {
+				b.WriteString(formula[i:j])
+			}
+			i = j
+		default:
+			b.WriteByte(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+}

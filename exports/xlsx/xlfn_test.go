@@ -1,0 +1,76 @@
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"thesisboard/app/calc"
+	"thesisboard/app/model"
+)
+
+func TestFileNamesOfFunctions(t *testing.T) {
+	for _, tt := range []struct{ formula, file string }{
+		{`CONCAT("a",B2)`, `_xlfn.CONCAT("a",B2)`},
+		{`IFS(B2>1,"CONCAT(x)",TRUE,stdev.s(B2:B3))`, `_xlfn.IFS(B2>1,"CONCAT(x)",TRUE,_xlfn.stdev.s(B2:B3))`},
+		{`SUM('CONCAT(1)'!B2)+TEXTJOIN(",",TRUE,B2:B3)`, `SUM('CONCAT(1)'!B2)+_xlfn.TEXTJOIN(",",TRUE,B2:B3)`},
+		{`XLOOKUP(1,B2:B3,C2:C3)*RRI(2,1,1.21)`, `_xlfn.XLOOKUP(1,B2:B3,C2:C3)*_xlfn.RRI(2,1,1.21)`},
+		{`MYCONCAT(1)+SUM(B2)`, `MYCONCAT(1)+SUM(B2)`},
+		{`"it''s"&'O''Neil'!A1&"say ""IFS("""`, `"it''s"&'O''Neil'!A1&"say ""IFS("""`},
+		{`"unclosed`, `"unclosed`},
+	} {
+		if got := toFileNames(tt.formula); got != tt.file {
+			t.Errorf("toFileNames(%s) = %s, want %s", tt.formula, got, tt.file)
+		}
+		if got := fromFileNames(tt.file); got != tt.formula {
+			t.Errorf("fromFileNames(%s) = %s, want %s", tt.file, got, tt.formula)
+		}
+	}
+}
+
+// TestFutureFunctionsBothWays writes CONCAT and STDEV.S with the prefix the
+// file format wants, and reads them back without it, from a cell typed
+// in Excel too.
+func TestFutureFunctionsBothWays(t *testing.T) {
+	a := &model.Analysis{Title: "Future", Sections: []model.Section{{ID: "m", Title: "M"}}}
+	for _, op := range []model.Op{
+		{Kind: model.OpSetCell, Sheet: "m", Cell: "B2", Input: "2"},
+		{Kind: model.OpSetCell, Sheet: "m", Cell: "B3", Input: "3"},
+		{Kind: model.OpSetCell, Sheet: "m", Cell: "C2", Input: `=CONCAT("n=",B2)`},
+		{Kind: model.OpSetCell, Sheet: "m", Cell: "C3", Input: `=STDEV.S(B2:B3)`},
+	} {
+		if err := calc.Apply(a, op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"C2": `_xlfn.CONCAT("n=",B2)`, "C3": `_xlfn.STDEV.S(B2:B3)`} {
+		if got, _ := f.GetCellFormula("M", cell); got != want {
+			t.Errorf("%s: formula %q, want %q", cell, got, want)
+		}
+	}
+	f.SetCellFormula("M", "D2", `_xlfn.CONCAT("m=",B3)`) // typed in Excel
+	var edited bytes.Buffer
+	f.WriteTo(&edited)
+	res, err := Read(context.Background(), edited.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := res.Analysis.Section("m")
+	if c := m.Cell(1, 3); c.Input != `=CONCAT("m=",B3)` || c.Value.Text != "m=3" {
+		t.Errorf("D2, typed in Excel = %+v", c)
+	}
+	if c := m.Cell(2, 2); c.Input != `=STDEV.S(B2:B3)` {
+		t.Errorf("C3 = %+v", c)
+	}
+}
