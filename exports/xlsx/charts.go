@@ -4,6 +4,7 @@ package xlsx
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -38,7 +39,11 @@ func (b *book) chartsSheet(sheet string) {
 		r := row(pt.Period)
 		if c, ok := b.pointCell(pt); ok && c.Value.Kind == model.KindNumber {
 			b.check(b.f.SetCellFloat(sheet, model.Addr(r, 1), c.Value.Num/1e9, -1, 64))
-			b.check(b.f.SetCellFormula(sheet, model.Addr(r, 1), "'"+b.sheetOf[pt.Sheet]+"'!"+pt.Cell+"/1e9"))
+			// The sheet name quoted as a formula wants it (an apostrophe in it
+			// doubled) and the address as parsed, never as the point spells it.
+			pr, pc, _ := model.ParseAddr(pt.Cell)
+			ref := "'" + strings.ReplaceAll(b.sheetOf[pt.Sheet], "'", "''") + "'!" + model.Addr(pr, pc)
+			b.check(b.f.SetCellFormula(sheet, model.Addr(r, 1), ref+"/1e9"))
 		}
 	}
 	for _, pt := range pointsOf(fcf) {
