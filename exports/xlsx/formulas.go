@@ -156,11 +156,12 @@ func isAddr(addr string) bool {
 }
 
 // parses reports whether calc reads the formula of c. Only a formula whose
-// value is an error can have failed to parse; that value may come from a
-// cell it reads, though, so such a formula is parsed again, on its own, on
-// a scratch analysis where a syntax error can be nobody else's.
+// value is an error (or that was never computed: its value is its text) can
+// have failed to parse; the error may come from a cell it reads, though, so
+// such a formula is parsed again, on its own, on a scratch analysis where a
+// syntax error can be nobody else's.
 func (b *book) parses(c model.Cell) bool {
-	if c.Value.Kind != model.KindError {
+	if c.Value.Kind != model.KindError && (c.Value.Kind != model.KindText || c.Value.Text != c.Input) {
 		return true
 	}
 	if b.scratch == nil {

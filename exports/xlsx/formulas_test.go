@@ -196,3 +196,25 @@ func TestRunnableFunctionsAreComputed(t *testing.T) {
 		}
 	}
 }
+
+// TestUncomputedFormulasAreChecked: a formula never computed (its value is
+// its text, as model.ParseInput leaves it) is parsed before it goes live.
+func TestUncomputedFormulasAreChecked(t *testing.T) {
+	a := &model.Analysis{Title: "Uncomputed", Sections: []model.Section{{ID: "m", Title: "M"}}}
+	for i, in := range []string{"Formula", "=SUM(1,2", "=1+2"} {
+		if err := calc.ApplyUncomputed(a, model.Op{Kind: model.OpSetCell, Sheet: "m", Cell: model.Addr(i, 0), Input: in}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := Build(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, _ := f.GetCellFormula("M", "A2"); got != "" {
+		t.Errorf("the unreadable formula is live: %q", got)
+	}
+	if got, _ := f.GetCellFormula("M", "A3"); got != "1+2" {
+		t.Errorf("=1+2 is written as %q", got)
+	}
+}
