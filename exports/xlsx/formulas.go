@@ -77,9 +77,9 @@ var operators = setOf("+", "-", "*", "/", "^", "&", "=", "<>", "<", ">", "<=", "
 // cellRefRe is a cell or a rectangle of cells, as calc reads them.
 var cellRefRe = regexp.MustCompile(`^\$?[A-Za-z]{1,3}\$?[0-9]{1,7}(:\$?[A-Za-z]{1,3}\$?[0-9]{1,7})?$`)
 
-// textReason says why the formula of cell c, on section on, must reach the
-// workbook as text, or "" when it may be live.
-func (b *book) textReason(c model.Cell, on *model.Section) string {
+// textReason says why the formula of cell c must reach the workbook as
+// text, or "" when it may be live.
+func (b *book) textReason(c model.Cell) string {
 	toks, ok := formulaTokens(c.Input)
 	if !ok {
 		return "thesisboard cannot read it"

@@ -65,7 +65,7 @@ func (b *book) sectionNotes(s *model.Section) (notes map[string][]string, longes
 			}
 			switch {
 			case calc.IsFormula(cell.Input):
-				if why := b.textReason(cell, s); why != "" {
+				if why := b.textReason(cell); why != "" {
 					asText[[2]int{r, c}] = true
 					shown = cell.Input
 					texts = append(texts, textNote(why, cell))
