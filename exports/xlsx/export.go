@@ -3,7 +3,11 @@
 // Package xlsx writes an analysis as an Excel workbook with excelize: a Thesis
 // sheet, one sheet per section, the watchlist and the sources, each with a
 // styled and frozen header row, Excel number formats that match the dashboard
-// and notes that carry each figure's source.
+// and notes that carry each figure's source. Every figure is a number Excel
+// computes with (a range is its midpoint, the range in a note), so formulas
+// give in Excel what they give in the dashboard; a formula is live only when
+// thesisboard computes it and it cannot reach outside the workbook, and is
+// text with a note otherwise (see formulas.go).
 package xlsx
 
 import (
