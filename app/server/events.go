@@ -3,13 +3,10 @@
 package server
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
 	"time"
-
-	"thesisboard/app/model"
 )
 
 // heartbeat keeps idle streams open through proxies and lets the server
@@ -85,38 +82,37 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprintf(w, "retry: 1000\n\n")
 	last := after
-	write := func(op model.LoggedOp) bool {
-		data, _ := json.Marshal(op)
-		if _, err := fmt.Fprintf(w, "id: %d\nevent: op\ndata: %s\n\n", op.Version, data); err != nil {
+	write := func(ev *event) bool {
+		if _, err := w.Write(ev.frame()); err != nil {
 			return false
 		}
-		last = op.Version
+		last = ev.op.Version
 		return true
 	}
-	// send writes op unless it was sent. One ahead of the next version (a
+	// send writes ev unless it was sent. One ahead of the next version (a
 	// store that does not publish in commit order, whose requests publish
 	// ops committed together in any order) brings those before it from the
 	// log first, so the stream never skips a version.
-	send := func(op model.LoggedOp) bool {
-		if op.Version <= last {
+	send := func(ev *event) bool {
+		if ev.op.Version <= last {
 			return true
 		}
-		if op.Version > last+1 {
+		if ev.op.Version > last+1 {
 			s.gapFills.Add(1)
-			gap, err := s.opsBetween(r.Context(), id, last, op.Version)
+			gap, err := s.opsBetween(r.Context(), id, last, ev.op.Version)
 			if err != nil {
 				return false // the browser reconnects from last
 			}
 			for _, g := range gap {
-				if !write(g) {
+				if !write(&event{op: g}) {
 					return false
 				}
 			}
 		}
-		return write(op)
+		return write(ev)
 	}
 	for _, op := range backlog {
-		if !send(op) {
+		if !send(&event{op: op}) {
 			return
 		}
 	}
@@ -129,12 +125,12 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-r.Context().Done():
 			return
-		case op, ok := <-ch:
+		case ev, ok := <-ch:
 			if !ok {
 				return
 			}
 			rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
-			if !send(op) {
+			if !send(ev) {
 				return
 			}
 		case <-tick.C:
