@@ -45,7 +45,7 @@ type Server struct {
 	// AllowedHosts are the host names (or IPs), besides loopback ones,
 	// that requests may name in their Host header: the name the server
 	// listens on, a reverse proxy's public name. Others are answered 421
-	// (see hosts.go).
+	// (see hosts.go). Handler reads it: set it before.
 	AllowedHosts []string
 	// MaxStreams and MaxStreamsPerClient cap the open event streams, in
 	// all and per client address; 0 is the default (see streams.go).
