@@ -9,12 +9,19 @@ import (
 type env interface {
 	// cell returns a cell's value; ok is false when the sheet does not exist.
 	cell(sheet string, row, col int) (v value, ok bool)
+	// area returns a range's cells (see area), or an error value.
+	area(ref refNode) value
 	// bounds returns the low and high of a cell holding a range ("$1.2–$1.4B").
 	bounds(sheet string, row, col int) (low, high float64, ok bool)
+	// spend charges the recalculation for work a function does beyond
+	// reading cells (see DefaultBudget); false once the budget is spent,
+	// when the function should give up.
+	spend(units int64) bool
 }
 
-// maxAreaCells bounds one range reference, so A1:XFD1048576 cannot exhaust
-// memory.
+// maxAreaCells bounds one range reference as written. The cells read are
+// those the section holds (see area); the bound keeps positions and sizes
+// small numbers, and A1:XFD1048576 a #REF! as before.
 const maxAreaCells = 1 << 20
 
 func eval(n node, e env) value {
@@ -63,19 +70,7 @@ func evalRef(n refNode, e env) value {
 		}
 		return v
 	}
-	area := make([][]value, 0, n.r2-n.r1+1)
-	for r := n.r1; r <= n.r2; r++ {
-		row := make([]value, 0, n.c2-n.c1+1)
-		for c := n.c1; c <= n.c2; c++ {
-			v, ok := e.cell(n.sheet, r, c)
-			if !ok {
-				return errv(ErrRef)
-			}
-			row = append(row, v)
-		}
-		area = append(area, row)
-	}
-	return value{k: kArea, area: area}
+	return e.area(n)
 }
 
 func evalBinary(n binNode, e env) value {
@@ -88,6 +83,9 @@ func evalBinary(n binNode, e env) value {
 		}
 		b, bad := r.text()
 		if bad != nil {
+			return *bad
+		}
+		if bad := grow(e, len(a)+len(b)); bad != nil {
 			return *bad
 		}
 		return str(a + b)

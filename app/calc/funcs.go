@@ -96,10 +96,10 @@ func init() {
 		},
 		"CONCAT":      concat,
 		"CONCATENATE": concat,
-		"LEN":         text1(func(s string) value { return num(float64(utf8.RuneCountInString(s))) }),
-		"UPPER":       text1(func(s string) value { return str(strings.ToUpper(s)) }),
-		"LOWER":       text1(func(s string) value { return str(strings.ToLower(s)) }),
-		"TRIM":        text1(func(s string) value { return str(strings.Join(strings.Fields(s), " ")) }),
+		"LEN":         text1(func(_ env, s string) value { return num(float64(utf8.RuneCountInString(s))) }),
+		"UPPER":       text1(upper),
+		"LOWER":       text1(lower),
+		"TRIM":        text1(func(_ env, s string) value { return str(strings.Join(strings.Fields(s), " ")) }),
 		"LEFT":        cut(func(r []rune, n int) string { return string(r[:min(n, len(r))]) }),
 		"RIGHT":       cut(func(r []rune, n int) string { return string(r[len(r)-min(n, len(r)):]) }),
 		"MID":         mid,
@@ -297,91 +297,6 @@ func logical(all bool) function {
 		}
 		return boolean(result)
 	}
-}
-
-func concat(args []node, e env) value {
-	var b strings.Builder
-	var bad *value
-	for _, a := range args {
-		eval(a, e).each(func(v value, _ bool) {
-			if bad != nil {
-				return
-			}
-			s, err := v.text()
-			if err != nil {
-				bad = err
-				return
-			}
-			b.WriteString(s)
-		})
-	}
-	if bad != nil {
-		return *bad
-	}
-	if b.Len() > 32767 {
-		return errv(ErrValue)
-	}
-	return str(b.String())
-}
-
-func text1(fn func(string) value) function {
-	return func(args []node, e env) value {
-		if len(args) != 1 {
-			return errv(ErrValue)
-		}
-		s, bad := eval(args[0], e).scalar().text()
-		if bad != nil {
-			return *bad
-		}
-		return fn(s)
-	}
-}
-
-func cut(fn func([]rune, int) string) function {
-	return func(args []node, e env) value {
-		if len(args) < 1 || len(args) > 2 {
-			return errv(ErrValue)
-		}
-		s, bad := eval(args[0], e).scalar().text()
-		if bad != nil {
-			return *bad
-		}
-		n := 1.0
-		if len(args) == 2 {
-			if n, bad = eval(args[1], e).scalar().number(); bad != nil {
-				return *bad
-			}
-		}
-		if n < 0 {
-			return errv(ErrValue)
-		}
-		return str(fn([]rune(s), int(math.Min(n, 1e9))))
-	}
-}
-
-func mid(args []node, e env) value {
-	if len(args) != 3 {
-		return errv(ErrValue)
-	}
-	s, bad := eval(args[0], e).scalar().text()
-	if bad != nil {
-		return *bad
-	}
-	start, bad := eval(args[1], e).scalar().number()
-	if bad != nil {
-		return *bad
-	}
-	n, bad := eval(args[2], e).scalar().number()
-	if bad != nil {
-		return *bad
-	}
-	if start < 1 || n < 0 {
-		return errv(ErrValue)
-	}
-	r := []rune(s)
-	i := min(int(math.Min(start, 1e9))-1, len(r))
-	j := min(i+int(math.Min(n, 1e9)), len(r))
-	return str(string(r[i:j]))
 }
 
 func rangeEnd(pick func(lo, hi float64) float64) function {

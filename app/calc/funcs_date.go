@@ -2,7 +2,6 @@ package calc
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -28,7 +27,7 @@ func toDate(v value) (time.Time, *value) {
 		e := errv(ErrNum)
 		return time.Time{}, &e
 	}
-	return excelEpoch.AddDate(0, 0, int(n)), nil
+	return excelEpoch.AddDate(0, 0, toInt(n)), nil
 }
 
 func datePart(fn func(time.Time) float64) function {
@@ -58,7 +57,7 @@ func edate(args []node, e env) value {
 	}
 	// Excel keeps the day, or the month's last day when it has fewer.
 	y, mo, d := t.Date()
-	target := time.Date(y, mo+time.Month(int(m)), 1, 0, 0, 0, 0, time.UTC)
+	target := time.Date(y, mo+time.Month(toInt(m)), 1, 0, 0, 0, 0, time.UTC)
 	last := target.AddDate(0, 1, -1).Day()
 	return num(serial(time.Date(target.Year(), target.Month(), min(d, last), 0, 0, 0, 0, time.UTC)))
 }
@@ -77,57 +76,4 @@ func math3(fn func(a, b, c float64) value) function {
 		}
 		return fn(xs[0], xs[1], xs[2])
 	}
-}
-
-// textFunc formats a number with a simple Excel format: 0, 0.00, #,##0.0,
-// 0%, 0.0%.
-func textFunc(args []node, e env) value {
-	if len(args) != 2 {
-		return errv(ErrValue)
-	}
-	n, bad := eval(args[0], e).scalar().number()
-	if bad != nil {
-		return *bad
-	}
-	f, bad := eval(args[1], e).scalar().text()
-	if bad != nil {
-		return *bad
-	}
-	percent := strings.HasSuffix(f, "%")
-	f = strings.TrimSuffix(f, "%")
-	if percent {
-		n *= 100
-	}
-	grouped := strings.Contains(f, ",")
-	decimals := 0
-	if i := strings.Index(f, "."); i >= 0 {
-		decimals = len(f) - i - 1
-	}
-	if strings.Trim(f, "#,0.") != "" {
-		return errv(ErrValue)
-	}
-	s := strconv.FormatFloat(n, 'f', decimals, 64)
-	if grouped {
-		intPart, frac, hasFrac := strings.Cut(s, ".")
-		neg := strings.HasPrefix(intPart, "-")
-		intPart = strings.TrimPrefix(intPart, "-")
-		var b strings.Builder
-		for i, r := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		s = b.String()
-		if neg {
-			s = "-" + s
-		}
-		if hasFrac {
-			s += "." + frac
-		}
-	}
-	if percent {
-		s += "%"
-	}
-	return str(s)
 }

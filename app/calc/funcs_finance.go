@@ -14,7 +14,7 @@ func npv(args []node, e env) value {
 	}
 	total, i := 0.0, 0
 	for _, a := range args[1:] {
-		for _, v := range flat(eval(a, e)) {
+		for _, v := range eval(a, e).cells() {
 			switch v.k {
 			case kErr:
 				return v
@@ -34,7 +34,7 @@ func irr(args []node, e env) value {
 		return errv(ErrValue)
 	}
 	var flows []float64
-	for _, v := range flat(eval(args[0], e)) {
+	for _, v := range eval(args[0], e).cells() {
 		if v.k == kNum {
 			flows = append(flows, v.n)
 		}

@@ -1,153 +1,51 @@
 package calc
 
-import (
-	"regexp"
-	"strconv"
-	"strings"
-)
-
-// area flattens a value to a list, row by row.
-func flat(v value) []value {
-	var out []value
-	v.each(func(x value, _ bool) { out = append(out, x) })
-	return out
-}
-
-// criterion is a SUMIF/COUNTIF test: ">5", "<>x", "=3", "ab*", 7.
-type criterion struct {
-	op  string
-	num float64
-	isN bool
-	re  *regexp.Regexp
-	s   string
-}
-
-func parseCriterion(v value) criterion {
-	if v.k == kNum {
-		return criterion{op: "=", num: v.n, isN: true}
-	}
-	s, _ := v.text()
-	c := criterion{op: "="}
-	for _, op := range []string{"<>", ">=", "<=", "=", ">", "<"} {
-		if strings.HasPrefix(s, op) {
-			c.op, s = op, s[len(op):]
-			break
-		}
-	}
-	if n, err := strconv.ParseFloat(s, 64); err == nil {
-		c.num, c.isN = n, true
-		return c
-	}
-	c.s = strings.ToLower(s)
-	if strings.ContainsAny(s, "*?") {
-		pattern := regexp.QuoteMeta(c.s)
-		pattern = strings.NewReplacer(`\*`, ".*", `\?`, ".").Replace(pattern)
-		c.re = regexp.MustCompile("^" + pattern + "$")
-	}
-	return c
-}
-
-func (c criterion) matches(v value) bool {
-	if c.isN {
-		n, bad := v.number()
-		if bad != nil || v.k == kEmpty || v.k == kStr && c.op == "=" && strings.TrimSpace(v.s) == "" {
-			return c.op == "<>"
-		}
-		switch c.op {
-		case "=":
-			return n == c.num
-		case "<>":
-			return n != c.num
-		case ">":
-			return n > c.num
-		case "<":
-			return n < c.num
-		case ">=":
-			return n >= c.num
-		case "<=":
-			return n <= c.num
-		}
-		return false
-	}
-	s, _ := v.text()
-	s = strings.ToLower(s)
-	eq := s == c.s
-	if c.re != nil {
-		eq = c.re.MatchString(s)
-	}
-	switch c.op {
-	case "=":
-		return eq
-	case "<>":
-		return !eq
-	}
-	cmp := strings.Compare(s, c.s)
-	return map[string]bool{">": cmp > 0, "<": cmp < 0, ">=": cmp >= 0, "<=": cmp <= 0}[c.op]
-}
-
-func conditional(kind string) function {
-	return func(args []node, e env) value {
-		if len(args) < 2 || len(args) > 3 || kind == "COUNTIF" && len(args) != 2 {
-			return errv(ErrValue)
-		}
-		tested := flat(eval(args[0], e))
-		crit := parseCriterion(eval(args[1], e).scalar())
-		summed := tested
-		if len(args) == 3 {
-			summed = flat(eval(args[2], e))
-		}
-		sum, n := 0.0, 0
-		for i, v := range tested {
-			if !crit.matches(v) {
-				continue
-			}
-			if kind == "COUNTIF" {
-				n++
-				continue
-			}
-			if i < len(summed) && summed[i].k == kNum {
-				sum += summed[i].n
-				n++
-			} else if i < len(summed) && summed[i].k == kErr {
-				return summed[i]
-			}
-		}
-		switch kind {
-		case "COUNTIF":
-			return num(float64(n))
-		case "AVERAGEIF":
-			if n == 0 {
-				return errv(ErrDiv0)
-			}
-			return num(sum / float64(n))
-		}
-		return num(sum)
-	}
-}
+// The lookup functions read ranges through value.cells and value.index, so
+// a long range costs the cells its section holds: positions past them are
+// empty, and every function here skips empty cells or takes them as a
+// block.
 
 func sumProduct(args []node, e env) value {
 	if len(args) == 0 {
 		return errv(ErrValue)
 	}
-	var lists [][]value
-	for _, a := range args {
-		l := flat(eval(a, e))
-		if len(lists) > 0 && len(l) != len(lists[0]) {
+	lists := make([]value, len(args))
+	for i, a := range args {
+		if lists[i] = eval(a, e); lists[i].size() != lists[0].size() {
 			return errv(ErrValue)
 		}
-		lists = append(lists, l)
 	}
+	// The result is the first error by position, then by argument, as a
+	// walk over every position in turn would meet it.
+	errAt, first := -1, value{}
+	for _, l := range lists {
+		for i, v := range l.cells() {
+			if errAt >= 0 && i >= errAt {
+				break
+			}
+			if v.k == kErr {
+				errAt, first = i, v
+				break
+			}
+		}
+	}
+	if errAt >= 0 {
+		return first
+	}
+	// A product is 0 unless every factor is a number, so only positions
+	// where the first list holds a number count.
 	total := 0.0
-	for i := range lists[0] {
-		p := 1.0
-		for _, l := range lists {
-			switch l[i].k {
-			case kErr:
-				return l[i]
-			case kNum:
-				p *= l[i].n
-			default:
+	for i, v := range lists[0].cells() {
+		if v.k != kNum {
+			continue
+		}
+		p := v.n
+		for _, l := range lists[1:] {
+			if x := l.index(i); x.k == kNum {
+				p *= x.n
+			} else {
 				p = 0
+				break
 			}
 		}
 		total += p
@@ -171,81 +69,63 @@ func ifs(args []node, e env) value {
 	return errv(ErrNA)
 }
 
-func textJoin(args []node, e env) value {
-	if len(args) < 3 {
-		return errv(ErrValue)
-	}
-	sep, bad := eval(args[0], e).scalar().text()
-	if bad != nil {
-		return *bad
-	}
-	skipEmpty, bad := eval(args[1], e).scalar().truth()
-	if bad != nil {
-		return *bad
-	}
-	var parts []string
-	for _, a := range args[2:] {
-		for _, v := range flat(eval(a, e)) {
-			s, bad := v.text()
-			if bad != nil {
-				return *bad
-			}
-			if s == "" && skipEmpty {
-				continue
-			}
-			parts = append(parts, s)
-		}
-	}
-	out := strings.Join(parts, sep)
-	if len(out) > 32767 {
-		return errv(ErrValue)
-	}
-	return str(out)
-}
-
 func index(args []node, e env) value {
 	if len(args) < 2 || len(args) > 3 {
 		return errv(ErrValue)
 	}
 	a := eval(args[0], e)
-	if a.k != kArea {
-		a = value{k: kArea, area: [][]value{{a}}}
-	}
 	ns, bad := numbers(args[1:], e, 0, 0)
 	if bad != nil {
 		return *bad
 	}
-	r, c := int(ns[0]), int(ns[1])
-	if len(a.area) == 1 && len(args) == 2 { // a single row: the number picks a column
+	rows, cols := 1, 1
+	if a.k == kArea {
+		rows, cols = a.area.rows, a.area.cols
+	}
+	r, c := toInt(ns[0]), toInt(ns[1])
+	if rows == 1 && len(args) == 2 { // a single row: the number picks a column
 		r, c = 1, r
 	}
 	if c == 0 {
 		c = 1
 	}
-	if r < 1 || r > len(a.area) || c < 1 || c > len(a.area[r-1]) {
+	if r < 1 || r > rows || c < 1 || c > cols {
 		return errv(ErrRef)
 	}
-	return a.area[r-1][c-1]
+	if a.k != kArea {
+		return a
+	}
+	return a.area.at(r-1, c-1)
 }
 
 // find returns the 1-based position of want in list: exactly (mode 0, with
 // wildcards in text), the largest not above it (1) or the smallest not below
-// it (-1), the last two on sorted lists as Excel requires.
-func find(want value, list []value, mode int) int {
+// it (-1), the last two on sorted lists as Excel requires. Empty cells never
+// match, so only those list holds are visited. bad is an error to answer:
+// want too long to be a criterion, or the budget spent.
+func find(e env, want, list value, mode int) (pos int, bad *value) {
 	if mode == 0 {
-		crit := parseCriterion(want)
+		crit, bad := parseCriterion(want)
+		if bad != nil {
+			return 0, bad
+		}
 		crit.op = "="
-		for i, v := range list {
+		for i, v := range list.cells() {
+			if v.k == kStr && !e.spend(crit.cost(v.s)) {
+				return 0, busyValue()
+			}
 			if v.k != kEmpty && crit.matches(v) {
-				return i + 1
+				return i + 1, nil
 			}
 		}
-		return 0
+		return 0, nil
 	}
-	pos := 0
-	for i, v := range list {
+	for i, v := range list.cells() {
 		if v.k == kEmpty || v.k == kErr {
 			continue
+		}
+		if v.k == kStr && !e.spend(int64(len(v.s)/64)) {
+			return 0, busyValue()
 		}
 		c := compare(v, want)
 		if mode > 0 && c <= 0 || mode < 0 && c >= 0 {
@@ -254,7 +134,7 @@ func find(want value, list []value, mode int) int {
 			break
 		}
 	}
-	return pos
+	return pos, nil
 }
 
 func matchFunc(args []node, e env) value {
@@ -262,7 +142,7 @@ func matchFunc(args []node, e env) value {
 		return errv(ErrValue)
 	}
 	want := eval(args[0], e).scalar()
-	list := flat(eval(args[1], e))
+	list := eval(args[1], e)
 	mode := 1.0
 	if len(args) == 3 {
 		var bad *value
@@ -270,7 +150,11 @@ func matchFunc(args []node, e env) value {
 			return *bad
 		}
 	}
-	if p := find(want, list, int(mode)); p > 0 {
+	p, bad := find(e, want, list, toInt(mode))
+	switch {
+	case bad != nil:
+		return *bad
+	case p > 0:
 		return num(float64(p))
 	}
 	return errv(ErrNA)
@@ -292,25 +176,24 @@ func vlookup(args []node, e env) value {
 			return *bad
 		}
 	}
-	if table.k != kArea || len(table.area) == 0 {
+	if table.k != kArea {
 		return errv(ErrNA)
 	}
-	if col < 1 || int(col) > len(table.area[0]) {
+	if col < 1 || toInt(col) > table.area.cols {
 		return errv(ErrRef)
-	}
-	first := make([]value, len(table.area))
-	for i, row := range table.area {
-		first[i] = row[0]
 	}
 	mode := 0
 	if approx {
 		mode = 1
 	}
-	p := find(want, first, mode)
-	if p == 0 {
+	p, bad := find(e, want, value{k: kArea, area: table.area.column(0)}, mode)
+	switch {
+	case bad != nil:
+		return *bad
+	case p == 0:
 		return errv(ErrNA)
 	}
-	return table.area[p-1][int(col)-1]
+	return table.area.at(p-1, toInt(col)-1)
 }
 
 func xlookup(args []node, e env) value {
@@ -318,14 +201,17 @@ func xlookup(args []node, e env) value {
 		return errv(ErrValue)
 	}
 	want := eval(args[0], e).scalar()
-	keys, results := flat(eval(args[1], e)), flat(eval(args[2], e))
-	if len(keys) != len(results) {
+	keys, results := eval(args[1], e), eval(args[2], e)
+	if keys.size() != results.size() {
 		return errv(ErrValue)
 	}
-	if p := find(want, keys, 0); p > 0 {
-		return results[p-1]
-	}
-	if len(args) == 4 {
+	p, bad := find(e, want, keys, 0)
+	switch {
+	case bad != nil:
+		return *bad
+	case p > 0:
+		return results.index(p - 1)
+	case len(args) == 4:
 		return eval(args[3], e).scalar()
 	}
 	return errv(ErrNA)

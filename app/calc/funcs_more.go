@@ -48,7 +48,7 @@ func init() {
 			return num(math.Pow(fv/pv, 1/n) - 1)
 		}),
 		"DATE": math3(func(y, m, d float64) value {
-			t := time.Date(int(y), time.Month(int(m)), int(d), 0, 0, 0, 0, time.UTC)
+			t := time.Date(toInt(y), time.Month(toInt(m)), toInt(d), 0, 0, 0, 0, time.UTC)
 			return num(serial(t))
 		}),
 		"YEAR":  datePart(func(t time.Time) float64 { return float64(t.Year()) }),

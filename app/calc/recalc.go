@@ -8,12 +8,17 @@
 // Recalc orders formula cells by their dependencies with Kahn's algorithm and
 // evaluates each once, in that order, without recursion from cell to cell, so
 // a chain of 100,000 formulas costs no stack.
+//
+// Hostile input is bounded where it would multiply: text a formula builds
+// stops at a cell's 32,767 bytes (#VALUE!), a range costs the cells its
+// section holds, not those it names, and each recalculation runs under a
+// work budget and a time limit (Options) past which formulas show #BUSY!.
 package calc
 
 import (
 	"slices"
 	"strings"
-	"sync"
+	"time"
 
 	"thesisboard/app/model"
 )
@@ -88,7 +93,9 @@ type formula struct {
 	key   cellKey
 	ast   node
 	err   error
-	reads []cellKey // every cell it refers to, ranges spelled out
+	cost  int64     // the work of computing it once (see DefaultBudget)
+	reads []cellKey // the cells it refers to one by one, small ranges spelled out
+	areas []rect    // its larger ranges, kept whole (see rangeIndex)
 	arith *arith    // the short form of a one-operator formula, or nil
 
 	// State of the recalculation under way, valid while mark is the
@@ -110,7 +117,9 @@ type Engine struct {
 	a        *model.Analysis
 	sheets   map[string]int // section id and lower-case title -> index
 	formulas map[cellKey]*formula
-	readers  map[cellKey][]*formula
+	readers  map[cellKey][]*formula // by cell, the formulas reading it one by one
+	ranges   rangeIndex             // the formulas reading it through a large range
+	opts     Options
 
 	// state of one recalculation
 	current int
@@ -119,12 +128,25 @@ type Engine struct {
 	queue   []*formula // reused between recalculations
 	touched []int      // sections changed by the last Apply, each once
 	order   []*formula // reused between recalculations
-	work    int64      // cells scanned and formulas computed, ever (see Work)
+	outs    []*formula // reused: the readers of dirty cells that ranges add
+	work    int64      // the work done, ever (see Work)
+	limit   int64      // work at which the recalculation stops (see spend)
+	checkAt int64      // work at which spend next looks at the budget or clock
+	halt    string     // why the recalculation stopped; "" while it runs
+	// deadline is when the recalculation must stop; zero until the clock
+	// is first read
+	deadline time.Time
 }
 
-// NewEngine parses a's formulas and computes them all.
-func NewEngine(a *model.Analysis) *Engine {
+// NewEngine parses a's formulas and computes them all, within opts (at most
+// one; none means the defaults, see Options).
+func NewEngine(a *model.Analysis, opts ...Options) *Engine {
 	e := &Engine{a: a}
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	e.SetOptions(o)
 	e.rebuild()
 	return e
 }
@@ -138,9 +160,11 @@ func (e *Engine) Use(a *model.Analysis) { e.a = a }
 func (e *Engine) Analysis() *model.Analysis { return e.a }
 
 // Work is how much the engine has computed since it was made: cells scanned
-// by full recalculations plus formulas evaluated. Replaying ops costs what
-// applying them did, so the store compares the work since an analysis's
-// last snapshot with the analysis's size to decide when a new one pays.
+// by full recalculations plus the units each recalculation's budget counts
+// (cells read through ranges, formulas evaluated, text built; see
+// DefaultBudget). Replaying ops costs what applying them did, so the store
+// compares the work since an analysis's last snapshot with the analysis's
+// size to decide when a new one pays.
 func (e *Engine) Work() int64 { return e.work }
 
 // Touched lists the sections whose cells the last Apply changed, the edited
@@ -170,6 +194,7 @@ func (e *Engine) Apply(op model.Op) error {
 		e.link(e.newFormula(k, input))
 	}
 	e.touched = append(e.touched[:0], si)
+	e.begin()
 	e.recompute(e.dependents(k))
 	return nil
 }
@@ -179,38 +204,44 @@ func (e *Engine) rebuild() {
 	e.sheets = map[string]int{}
 	e.formulas = map[cellKey]*formula{}
 	e.readers = map[cellKey][]*formula{}
+	e.ranges = rangeIndex{}
 	for i, s := range e.a.Sections {
 		e.sheets[strings.ToLower(s.Title)] = i
 		e.sheets[s.ID] = i
 	}
+	// all lists the formulas in the grid's order, not the map's, so that a
+	// recalculation stopped by its budget stops at the same formula on
+	// every machine.
+	var all []*formula
 	for si, s := range e.a.Sections {
 		for r, row := range s.Cells {
 			e.work += int64(len(row))
 			for c, cell := range row {
 				if IsFormula(cell.Input) {
-					e.link(e.newFormula(keyOf(si, r, c), cell.Input))
+					f := e.newFormula(keyOf(si, r, c), cell.Input)
+					e.link(f)
+					all = append(all, f)
 				}
 			}
 		}
 	}
 	e.touched = e.touched[:0]
 	e.epoch++
-	all := make([]*formula, 0, len(e.formulas))
-	for _, f := range e.formulas {
-		f.mark, f.outs = e.epoch, e.readers[f.key]
-		all = append(all, f)
+	e.outs = e.outs[:0]
+	for _, f := range all {
+		f.mark, f.outs = e.epoch, e.readersOf(f.key)
 	}
+	e.begin()
 	e.recompute(all)
 }
 
 func (e *Engine) newFormula(k cellKey, input string) *formula {
-	f := &formula{key: k}
+	f := &formula{key: k, cost: 1 + int64(len(input)/64)}
 	f.ast, f.err = parseCached(input[1:])
 	if f.err != nil {
 		return f
 	}
 	f.arith = compileArith(f.ast)
-	seen := map[cellKey]bool{}
 	walkRefs(f.ast, func(r refNode) {
 		si, ok := e.sheet(r.sheet, k.sheet())
 		if !ok || (r.r2-r.r1+1)*(r.c2-r.c1+1) > maxAreaCells {
@@ -219,15 +250,20 @@ func (e *Engine) newFormula(k cellKey, input string) *formula {
 		if !keyable(r.r2, r.c2) {
 			return // past any section: nothing there to read or edit
 		}
+		if (r.r2-r.r1+1)*(r.c2-r.c1+1) > spellOut {
+			f.areas = append(f.areas, rect{si, r.r1, r.c1, r.r2, r.c2})
+			return
+		}
 		for row := r.r1; row <= r.r2; row++ {
 			for col := r.c1; col <= r.c2; col++ {
-				if rk := keyOf(si, row, col); !seen[rk] {
-					seen[rk] = true
-					f.reads = append(f.reads, rk)
-				}
+				f.reads = append(f.reads, keyOf(si, row, col))
 			}
 		}
 	})
+	if len(f.reads) > 1 {
+		slices.Sort(f.reads)
+		f.reads = slices.Compact(f.reads)
+	}
 	return f
 }
 
@@ -235,6 +271,9 @@ func (e *Engine) link(f *formula) {
 	e.formulas[f.key] = f
 	for _, k := range f.reads {
 		e.readers[k] = append(e.readers[k], f)
+	}
+	for _, r := range f.areas {
+		e.ranges.add(r, f)
 	}
 }
 
@@ -259,19 +298,38 @@ func (e *Engine) unlink(k cellKey) {
 			e.readers[rk] = rs
 		}
 	}
+	for _, r := range f.areas {
+		e.ranges.remove(r, f)
+	}
+}
+
+// readersOf is the formulas that read cell k: those reading it one by one,
+// then those with a large range holding it (one entry per range, so a
+// formula may come more than once). The second kind is gathered in e.outs,
+// kept until the recalculation ends.
+func (e *Engine) readersOf(k cellKey) []*formula {
+	rs := e.readers[k]
+	if !e.ranges.any(k.sheet()) {
+		return rs
+	}
+	start := len(e.outs)
+	e.outs = append(e.outs, rs...)
+	e.outs = e.ranges.appendReaders(e.outs, k)
+	return e.outs[start:len(e.outs):len(e.outs)]
 }
 
 // dependents is the formula at k, if any, and every formula that reads k
 // directly or through others, each marked with a new epoch.
 func (e *Engine) dependents(k cellKey) []*formula {
 	e.epoch++
+	e.outs = e.outs[:0]
 	out := e.queue[:0]
 	if f, ok := e.formulas[k]; ok {
 		f.mark = e.epoch
 		out = append(out, f)
 	}
 	visit := func(key cellKey) []*formula {
-		rs := e.readers[key]
+		rs := e.readersOf(key)
 		for _, g := range rs {
 			if g.mark != e.epoch {
 				g.mark = e.epoch
@@ -290,210 +348,4 @@ func (e *Engine) dependents(k cellKey) []*formula {
 	}
 	e.queue = out
 	return out
-}
-
-// recompute evaluates the dirty formulas (those marked with the current
-// epoch, each with its readers in outs) in dependency order, Kahn's algorithm
-// over them; what is left is a cycle.
-func (e *Engine) recompute(dirty []*formula) {
-	if len(dirty) == 0 {
-		return
-	}
-	e.work += int64(len(dirty))
-	for _, f := range dirty {
-		f.indeg, f.done = 0, false
-	}
-	for _, f := range dirty {
-		for _, g := range f.outs {
-			if g.mark == e.epoch {
-				g.indeg++
-			}
-		}
-	}
-	order := e.order[:0]
-	for _, f := range dirty {
-		if f.indeg == 0 {
-			order = append(order, f)
-		}
-	}
-	e.working = true
-	for i := 0; i < len(order); i++ {
-		f := order[i]
-		f.result, f.done = e.evaluate(f), true
-		for _, g := range f.outs {
-			if g.mark == e.epoch {
-				if g.indeg--; g.indeg == 0 {
-					order = append(order, g)
-				}
-			}
-		}
-	}
-	e.working = false
-	clear(order) // let the formulas go with the engine, not with this buffer
-	e.order = order[:0]
-	for _, f := range dirty {
-		v := f.result
-		if !f.done {
-			v = errv(ErrCycle)
-		}
-		e.store(f.key, v, f.err)
-		if !slices.Contains(e.touched, f.key.sheet()) {
-			e.touched = append(e.touched, f.key.sheet())
-		}
-		f.outs, f.result = nil, value{}
-	}
-}
-
-func (e *Engine) evaluate(f *formula) value {
-	if f.err != nil {
-		return errv(ErrSyntax)
-	}
-	e.current = f.key.sheet()
-	if f.arith != nil {
-		if v, ok := f.arith.eval(e); ok {
-			return v
-		}
-	}
-	v := eval(f.ast, e).scalar()
-	if v.k == kEmpty {
-		return num(0)
-	}
-	return v
-}
-
-// errorNotes explain error values where the cell shows them.
-var errorNotes = map[string]string{
-	ErrDiv0:   "division by zero",
-	ErrValue:  "a value of the wrong type",
-	ErrRef:    "a reference to a sheet or cell that does not exist",
-	ErrName:   "an unknown function or name",
-	ErrNA:     "no value available",
-	ErrNum:    "a number out of range",
-	ErrCycle:  "a circular reference: the formula depends on itself",
-	ErrSyntax: "the formula cannot be read",
-}
-
-func (e *Engine) store(k cellKey, v value, parseErr error) {
-	cell := &e.a.Sections[k.sheet()].Cells[k.row()][k.col()]
-	switch v.k {
-	case kNum:
-		cell.Value = model.Value{Kind: model.KindNumber, Num: v.n}
-	case kStr:
-		cell.Value = model.Value{Kind: model.KindText, Text: v.s}
-	case kBool:
-		cell.Value = model.Value{Kind: model.KindBool, Bool: v.b}
-	case kErr:
-		note := errorNotes[v.s]
-		if parseErr != nil {
-			note = parseErr.Error()
-		}
-		cell.Value = model.Value{Kind: model.KindError, Text: v.s, Note: note}
-	default:
-		cell.Value = model.Value{Kind: model.KindNumber}
-	}
-}
-
-func (e *Engine) sheet(name string, current int) (int, bool) {
-	if name == "" {
-		return current, true
-	}
-	i, ok := e.sheets[name]
-	if !ok {
-		i, ok = e.sheets[strings.ToLower(name)]
-	}
-	return i, ok
-}
-
-// cell gives a formula a cell's value: a formula being recalculated gives
-// its new result (or #CYCLE! if it is waiting on itself); any other cell its
-// stored value.
-func (e *Engine) cell(sheet string, row, col int) (value, bool) {
-	si, ok := e.sheet(sheet, e.current)
-	if !ok {
-		return value{}, false
-	}
-	cells := e.a.Sections[si].Cells
-	if row < 0 || row >= len(cells) || col < 0 || col >= len(cells[row]) {
-		return value{}, true // past the section's cells: empty
-	}
-	c := &cells[row][col] // not a copy: this runs for every reference read
-	// Only a formula's cell may be waiting for its new value; a plain
-	// value's cell is read without a look in the formula map.
-	if IsFormula(c.Input) && keyable(row, col) {
-		if f, isFormula := e.formulas[keyOf(si, row, col)]; isFormula && e.working && f.mark == e.epoch {
-			if f.done {
-				return f.result, true
-			}
-			return errv(ErrCycle), true
-		}
-	}
-	switch c.Value.Kind {
-	case model.KindNumber, model.KindRange:
-		n, _ := c.Value.Number()
-		return num(n), true
-	case model.KindText, model.KindDate:
-		if IsFormula(c.Input) && c.Value.Text == c.Input {
-			return errv(ErrCycle), true // never computed
-		}
-		return str(c.Value.Text), true
-	case model.KindBool:
-		return boolean(c.Value.Bool), true
-	case model.KindError:
-		return errv(c.Value.Text), true
-	}
-	return value{}, true
-}
-
-func (e *Engine) bounds(sheet string, row, col int) (float64, float64, bool) {
-	si, ok := e.sheet(sheet, e.current)
-	if !ok {
-		return 0, 0, false
-	}
-	return e.a.Sections[si].Cell(row, col).Value.Bounds()
-}
-
-var (
-	parseMu    sync.Mutex
-	parseCache = map[string]parsed{}
-)
-
-type parsed struct {
-	ast node
-	err error
-}
-
-// parseCached parses a formula once per process: sheets repeat formulas, and
-// a rebuild should not pay for the tokenizer again.
-func parseCached(formula string) (node, error) {
-	parseMu.Lock()
-	p, ok := parseCache[formula]
-	parseMu.Unlock()
-	if ok {
-		return p.ast, p.err
-	}
-	ast, err := parse(formula)
-	parseMu.Lock()
-	if len(parseCache) > 100000 {
-		clear(parseCache)
-	}
-	parseCache[formula] = parsed{ast, err}
-	parseMu.Unlock()
-	return ast, err
-}
-
-// walkRefs calls fn for every reference in a formula.
-func walkRefs(n node, fn func(refNode)) {
-	switch n := n.(type) {
-	case refNode:
-		fn(n)
-	case unaryNode:
-		walkRefs(n.x, fn)
-	case binNode:
-		walkRefs(n.l, fn)
-		walkRefs(n.r, fn)
-	case callNode:
-		for _, a := range n.args {
-			walkRefs(a, fn)
-		}
-	}
 }

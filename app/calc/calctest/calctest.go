@@ -45,3 +45,50 @@ func Sheet(rows ...[]string) *model.Analysis {
 	}
 	return &model.Analysis{Sections: []model.Section{s}}
 }
+
+// Ranges is a small section "s" (10 rows of 16 numbers, columns A to P)
+// and, in Z1, one formula summing n column ranges of 65,536 rows,
+// A1:A65536 and on: a formula that names far more cells than the section
+// holds.
+func Ranges(n int) *model.Analysis {
+	rows := make([][]string, 10)
+	for r := range 10 {
+		for c := range 16 {
+			rows[r] = append(rows[r], strconv.Itoa(r*16+c))
+		}
+	}
+	formula := "="
+	for i := range n {
+		if i > 0 {
+			formula += "+"
+		}
+		col := model.ColName(i % 16)
+		formula += fmt.Sprintf("SUM(%s1:%s65536)", col, col)
+	}
+	for len(rows[0]) < 25 {
+		rows[0] = append(rows[0], "")
+	}
+	rows[0] = append(rows[0], formula)
+	return Sheet(rows...)
+}
+
+// Doubling is a section "s" whose A1 holds text of MaxTextLen characters
+// and whose next n cells of column A each join the one above to itself
+// (=A1&A1, =A2&A2, ...): every step doubles the text.
+func Doubling(n int) *model.Analysis {
+	rows := make([][]string, n+1)
+	rows[0] = []string{LongText('x')}
+	for i := 1; i <= n; i++ {
+		rows[i] = []string{fmt.Sprintf("=A%d&A%d", i, i)}
+	}
+	return Sheet(rows...)
+}
+
+// LongText is MaxTextLen copies of c, the longest input a cell takes.
+func LongText(c byte) string {
+	b := make([]byte, model.MaxTextLen)
+	for i := range b {
+		b[i] = c
+	}
+	return string(b)
+}

@@ -1,0 +1,79 @@
+package calc
+
+import (
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+
+	"thesisboard/app/calc/calctest"
+	"thesisboard/app/model"
+)
+
+// peakHeap samples the live heap every millisecond while a benchmark runs
+// and reports the highest figure seen, in MB: what a hostile formula costs
+// the process at its worst, which allocated bytes per op (a sum over time)
+// does not say.
+func peakHeap(b *testing.B) (stop func()) {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			metrics.Read(sample)
+			peak = max(peak, sample[0].Value.Uint64())
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	}
+}
+
+// BenchmarkSixteenRanges computes a formula summing 16 ranges of 65,536
+// rows over a section of 10 rows: one 126-byte formula that must cost what
+// the section holds, not what it names.
+func BenchmarkSixteenRanges(b *testing.B) { benchRanges(b, 16) }
+
+func benchRanges(b *testing.B, n int) {
+	a := calctest.Ranges(n)
+	b.ReportAllocs()
+	stop := peakHeap(b)
+	for b.Loop() {
+		NewEngine(a)
+	}
+	stop()
+	if v := a.Sections[0].Cells[0][25].Value; v.Kind != model.KindNumber {
+		b.Fatalf("the sum = %+v", v)
+	}
+}
+
+// BenchmarkDoublingChain edits A1, a cell of 32,767 characters, under a
+// chain of twelve =Ax&Ax formulas, each doubling the text of the one above.
+func BenchmarkDoublingChain(b *testing.B) {
+	e := NewEngine(calctest.Doubling(12))
+	inputs := []string{calctest.LongText('y'), calctest.LongText('z')}
+	b.ReportAllocs()
+	stop := peakHeap(b)
+	i := 0
+	for b.Loop() {
+		i++
+		if err := e.Apply(model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "A1", Input: inputs[i%2]}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	stop()
+}
