@@ -39,7 +39,10 @@ type Grid struct {
 	// wholeRows and wholeCols stretch the selection over whole rows or
 	// columns (Shift+Space, Ctrl+Space) until the next move.
 	wholeRows, wholeCols bool
-	listen               listeners // DOM listeners added in OnMount
+	// released is set by Escape on a cell not being edited: the next Tab
+	// leaves the grid rather than moving within it (see leaves).
+	released bool
+	listen   listeners // DOM listeners added in OnMount
 }
 
 func (g *Grid) gridID() string   { return "grid-" + g.Section.ID }
@@ -179,6 +182,7 @@ func (g *Grid) moveTo(ctx app.Context, r, c int) { g.selectTo(ctx, r, c, false) 
 // selectTo makes (r, c) the active cell; extend keeps the anchor, so the
 // selection stretches as with Shift in a spreadsheet.
 func (g *Grid) selectTo(ctx app.Context, r, c int, extend bool) {
+	g.released = false
 	rows, cols := g.size()
 	g.row = min(max(r, 0), rows-1)
 	g.col = min(max(c, 0), cols-1)
@@ -248,7 +252,9 @@ func (g *Grid) commit(ctx app.Context) {
 func (g *Grid) placeEditor(ctx app.Context) { g.place(ctx, true) }
 
 // place moves the editor onto the selected cell, taking the focus only when
-// asked: a grid that has just mounted must not steal it from the page.
+// asked and when the focus is in the grid's card or nowhere: a grid that has
+// just mounted, or whose edit was saved as the focus left it, must not steal
+// it from the page.
 func (g *Grid) place(ctx app.Context, focus bool) {
 	ctx.Defer(func(ctx app.Context) {
 		ed := g.editor()
@@ -256,6 +262,13 @@ func (g *Grid) place(ctx app.Context, focus bool) {
 		td := app.Window().GetElementByID(CellID(g.Section.ID, g.row, g.col))
 		if !ed.Truthy() || !grid.Truthy() || !td.Truthy() {
 			return
+		}
+		// The grid takes the focus back only from its own card (its
+		// buttons, its menu) or from nothing: an edit saved as the focus
+		// left for elsewhere must not pull it back.
+		if active := app.Window().Get("document").Get("activeElement"); focus && active.Truthy() &&
+			active.Get("tagName").String() != "BODY" && !grid.Call("closest", ".card").Call("contains", active).Bool() {
+			focus = false
 		}
 		if focus {
 			td.Call("scrollIntoView", map[string]any{"block": "nearest", "inline": "nearest"})
@@ -287,10 +300,33 @@ func (g *Grid) OnMount(ctx app.Context) {
 	// Capture phase on the grid: it runs before go-app's own listener on the
 	// editor, whose Go handler may run inside that listener's call.
 	g.on(grid, "keydown", func(e app.Value) {
-		if e.Get("target").Get("id").String() == g.editorID() && keyOf(e).handled(ed.Get("dataset").Get("editing").String() == "1") {
+		if e.Get("target").Get("id").String() != g.editorID() {
+			return
+		}
+		k, editing := keyOf(e), ed.Get("dataset").Get("editing").String() == "1"
+		switch {
+		case g.leaves(k, editing):
+			// The browser moves the focus on, out of the grid; focusout
+			// commits an edit in progress.
+		case k.name == "F6":
+			e.Call("preventDefault")
+			focusBeyond(grid.Call("closest", ".card"), !k.shift)
+		case k.handled(editing):
 			e.Call("preventDefault")
 		}
 	}, true)
+	// Leaving the grid, by Tab or a click elsewhere, saves what was being
+	// typed, as a spreadsheet does.
+	g.on(grid, "focusout", func(e app.Value) {
+		if e.Get("target").Get("id").String() == g.editorID() && !grid.Call("contains", e.Get("relatedTarget")).Bool() {
+			ctx.Dispatch(func(ctx app.Context) {
+				g.released = false
+				if g.editing {
+					g.commit(ctx)
+				}
+			})
+		}
+	}, false)
 	// Keep the focus in the editor when a cell is pressed, before the click
 	// is handled, so keys typed right after a click reach it.
 	g.on(grid, "mousedown", func(e app.Value) {
@@ -375,6 +411,26 @@ func (k key) handled(editing bool) bool {
 		return !editing
 	}
 	return false
+}
+
+// leaves reports whether key k takes the focus out of the grid rather than
+// moving within it: Tab on the last column, Shift+Tab on the first, or
+// either after Escape. It runs in the keydown listener, before go-app's
+// handler, and notes an Escape for the next Tab there, so that no key
+// pressed quickly after it can miss it.
+func (g *Grid) leaves(k key, editing bool) bool {
+	switch {
+	case k.mod || k.name == "Shift":
+		return false
+	case k.name == "Escape" && !editing && g.menu == nil:
+		g.released = true
+		return false
+	case k.name != "Tab":
+		g.released = false
+		return false
+	}
+	_, cols := g.size()
+	return g.released || k.shift && g.col == 0 || !k.shift && g.col == cols-1
 }
 
 // onKeyDown runs on the UI goroutine for every key pressed in the editor and
@@ -489,4 +545,33 @@ func step(shift bool) int {
 		return -1
 	}
 	return 1
+}
+
+// tabbable matches the elements Tab stops at.
+const tabbable = `a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])`
+
+// focusBeyond moves the focus to the first element Tab stops at after el
+// (forward) or the last before it, outside el: F6 and Shift+F6 leave a grid
+// from any cell, as they move between panes in a spreadsheet.
+func focusBeyond(el app.Value, forward bool) {
+	all := app.Window().Get("document").Call("querySelectorAll", tabbable)
+	const following, preceding = 4, 2 // Node.DOCUMENT_POSITION_*
+	var target app.Value
+	for i := 0; i < all.Length(); i++ {
+		c := all.Index(i)
+		if el.Call("contains", c).Bool() || c.Get("offsetParent").IsNull() {
+			continue // inside, or not shown
+		}
+		pos := el.Call("compareDocumentPosition", c).Int()
+		if forward && pos&following != 0 {
+			target = c
+			break
+		}
+		if !forward && pos&preceding != 0 {
+			target = c
+		}
+	}
+	if target != nil && target.Truthy() {
+		target.Call("focus")
+	}
 }

@@ -2,6 +2,8 @@ package components
 
 import (
 	"strings"
+	"time"
+	"unicode/utf16"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -16,7 +18,12 @@ type ThesisCard struct {
 
 	field string // the field being edited, "" when none
 	draft string
+	ctx   app.Context // the card's own, from OnMount (see focusWhenDrawn)
 }
+
+// OnMount keeps the card's context: a handler's is its element's, and the
+// element that opened an editor is gone by the time the editor is drawn.
+func (t *ThesisCard) OnMount(ctx app.Context) { t.ctx = ctx }
 
 // Render draws the card, with an editor in place of the field being edited.
 func (t *ThesisCard) Render() app.UI {
@@ -50,14 +57,25 @@ func (t *ThesisCard) Render() app.UI {
 // field_ shows a field, or its editor when it is the one being edited.
 func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 	if t.field != name {
-		return app.Div().OnClick(func(ctx app.Context, e app.Event) {
+		open := func(ctx app.Context) {
 			t.field, t.draft = name, value
-			ctx.Defer(func(ctx app.Context) {
-				if el := app.Window().GetElementByID("thesis-edit"); el.Truthy() {
-					el.Call("focus")
-				}
+			focusWhenDrawn(t.ctx, "thesis-edit", func(el app.Value) {
+				// The caret at the end, ready to type on.
+				n := len(utf16.Encode([]rune(el.Get("value").String()))) // the DOM counts UTF-16 units
+				el.Call("setSelectionRange", n, n)
 			})
-		}, app.EventScope(name, value)).Title("Click to edit").Body(show())
+		}
+		// A button to the keyboard too: Tab reaches it, Enter or Space
+		// opens it. (Its content is a block, which <button> cannot hold.)
+		return app.Div().Class("field").Attr("role", "button").TabIndex(0).ID("thesis-open-"+name).
+			OnClick(func(ctx app.Context, e app.Event) { open(ctx) }, app.EventScope(name, value)).
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				if k := e.Get("key").String(); k == "Enter" || k == " " {
+					e.PreventDefault()
+					open(ctx)
+				}
+			}, app.EventScope(name, value)).
+			Title("Click to edit").Body(show())
 	}
 	// A <form>, not a <div>: were the editor the same kind of element as the
 	// shown field, go-app would reuse the node and hang the field's click
@@ -68,7 +86,7 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 			OnInput(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
 			OnKeyDown(func(ctx app.Context, e app.Event) {
 				if e.Get("key").String() == "Escape" {
-					t.field = ""
+					t.close(ctx, name)
 				}
 			}),
 		app.Div().Class("toolbar").Body(
@@ -76,12 +94,41 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 				if t.draft != value {
 					sendOp(ctx, model.Op{Kind: model.OpSetThesis, Field: name, Text: t.draft})
 				}
-				t.field = ""
+				t.close(ctx, name)
 			}, app.EventScope(name, value)),
-			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.field = "" }),
+			app.Button().Type("button").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { t.close(ctx, name) }),
 			app.If(name == "risks", func() app.UI { return app.Span().Class("muted").Text("One risk per line.") }),
 		),
 	)
+}
+
+// close ends the edit of a field and gives the focus back to the field,
+// where a person using the keyboard left off.
+func (t *ThesisCard) close(ctx app.Context, name string) {
+	t.field = ""
+	focusWhenDrawn(t.ctx, "thesis-open-"+name, nil)
+}
+
+// focusWhenDrawn gives the focus to the element id once the render under
+// way has drawn it, then calls then with it, if not nil. ctx must outlive
+// the render (a component's own, not a replaced element's), and it looks
+// again for a few frames in case the element comes later.
+func focusWhenDrawn(ctx app.Context, id string, then func(el app.Value)) {
+	var try func(ctx app.Context, left int)
+	try = func(ctx app.Context, left int) {
+		el := app.Window().GetElementByID(id)
+		if !el.Truthy() {
+			if left > 0 {
+				ctx.After(16*time.Millisecond, func(ctx app.Context) { try(ctx, left-1) })
+			}
+			return
+		}
+		el.Call("focus")
+		if then != nil {
+			then(el)
+		}
+	}
+	ctx.Defer(func(ctx app.Context) { try(ctx, 10) })
 }
 
 func verdictClass(v string) string {

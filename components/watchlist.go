@@ -77,13 +77,18 @@ func (w *Watchlist) sorted() []model.WatchRow {
 	return rows
 }
 
+// onSort sorts by column col: a first click ascending, a second descending,
+// a third back to the list's own order.
 func (w *Watchlist) onSort(col int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		if w.sortInit && w.sortCol == col {
-			w.desc = !w.desc
-			return
+		switch {
+		case !w.sortInit || w.sortCol != col:
+			w.sortInit, w.sortCol, w.desc = true, col, false
+		case !w.desc:
+			w.desc = true
+		default:
+			w.sortInit, w.desc = false, false
 		}
-		w.sortInit, w.sortCol, w.desc = true, col, false
 	}
 }
 
@@ -97,14 +102,18 @@ func (w *Watchlist) Render() app.UI {
 		app.Div().Class("watchscroll").ID("watch-scroll").Body(app.Table().Class("watch").Body(
 			app.THead().Body(app.Tr().Body(
 				app.Range(watchColumns).Slice(func(i int) app.UI {
-					cls := ""
+					cls, order := "", "none"
 					if w.sortInit && w.sortCol == i {
-						cls = "sorted"
+						cls, order = "sorted", "ascending"
 						if w.desc {
-							cls += " desc"
+							cls, order = "sorted desc", "descending"
 						}
 					}
-					return app.Th().Class(cls).ID("watch-sort-" + strconv.Itoa(i)).Text(watchColumns[i].title).OnClick(w.onSort(i))
+					// A button in the heading: Tab reaches it, Enter sorts.
+					return app.Th().Class(cls).Aria("sort", order).Body(
+						app.Button().Type("button").Class("sort").ID("watch-sort-" + strconv.Itoa(i)).
+							Title("Sort by " + watchColumns[i].title).Text(watchColumns[i].title).OnClick(w.onSort(i)),
+					)
 				}),
 				app.Th(),
 			)),
