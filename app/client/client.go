@@ -116,7 +116,8 @@ func (c *Client) History(ctx context.Context, id int64) ([]model.LoggedOp, error
 }
 
 // RestoreVersion brings an analysis back to how it was at version, as new
-// ops. Errors: ENOTFOUND, EINVALID.
+// ops committed as one change. Errors: ENOTFOUND, EINVALID, ETOOLARGE (a
+// restore that would undo more than model.MaxChangeOps edits).
 func (c *Client) RestoreVersion(ctx context.Context, id, version int64) (int64, error) {
 	var out struct {
 		Version int64 `json:"version"`

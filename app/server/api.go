@@ -140,11 +140,7 @@ func (s *Server) applyOp(w http.ResponseWriter, r *http.Request) {
 		s.errorStatus(w, r, status, err)
 		return
 	}
-	if len(op.ID) > model.MaxOpIDLen {
-		s.error(w, r, model.Errorf(model.EINVALID, "op id is longer than %d bytes", model.MaxOpIDLen))
-		return
-	}
-	a, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
+	a, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))
 	if err != nil {
 		s.error(w, r, err)
 		return

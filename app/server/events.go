@@ -48,7 +48,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer leave()
-	head, err := s.head(r.Context(), id)
+	head, err := s.Store.Head(r.Context(), id)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -99,7 +99,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 		if ev.op.Version > last+1 {
 			s.gapFills.Add(1)
-			gap, err := s.opsBetween(r.Context(), id, last, ev.op.Version)
+			gap, err := s.Store.OpsBetween(r.Context(), id, last, ev.op.Version)
 			if err != nil {
 				return false // the browser reconnects from last
 			}

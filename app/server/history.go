@@ -40,7 +40,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	head, err := s.head(r.Context(), id)
+	head, err := s.Store.Head(r.Context(), id)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -50,7 +50,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	// op adds one), so the window holds the page and one more, which tells
 	// whether there are older ones.
 	after := max(before-int64(limit)-2, 0)
-	ops, err := s.opsBetween(r.Context(), id, after, before)
+	ops, err := s.Store.OpsBetween(r.Context(), id, after, before)
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -97,13 +97,13 @@ type restoreRequest struct {
 	Version int64 `json:"version"`
 }
 
-// restoreVersion brings the analysis back to how it was at a version by
-// applying, newest first, the reversing ops of every op after it. Each is a
-// new op in the log: history is never rewritten, and the restore itself can
-// be undone the same way.
+// restoreVersion brings the analysis back to how it was at a version, as
+// one change of new ops (see Store.RestoreVersion): history is never
+// rewritten, and the restore itself can be undone the same way.
 func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.analysis(w, r)
-	if !ok {
+	id, err := pathID(r)
+	if err != nil {
+		s.error(w, r, err)
 		return
 	}
 	var req restoreRequest
@@ -111,28 +111,10 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		s.errorStatus(w, r, status, err)
 		return
 	}
-	if req.Version < 1 || req.Version > a.Version {
-		s.error(w, r, model.Errorf(model.EINVALID, "version %d is not between 1 and %d", req.Version, a.Version))
-		return
-	}
-	ops, err := s.Store.Ops(r.Context(), a.ID, req.Version)
+	res, err := s.Store.RestoreVersion(r.Context(), id, req.Version, "restore to version "+strconv.FormatInt(req.Version, 10))
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	session := "restore to version " + strconv.FormatInt(req.Version, 10)
-	version := a.Version
-	for i := len(ops) - 1; i >= 0; i-- {
-		for _, undo := range ops[i].Undo {
-			next, err := s.apply(r.Context(), a.ID, undo, session)
-			if err != nil && model.ErrorCode(err) != model.EINVALID {
-				s.error(w, r, err)
-				return
-			}
-			if err == nil {
-				version = next.Version
-			}
-		}
-	}
-	writeJSON(w, http.StatusOK, opResponse{Version: version})
+	writeJSON(w, http.StatusOK, res)
 }

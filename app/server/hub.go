@@ -3,7 +3,6 @@
 package server
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"sync"
@@ -104,15 +103,6 @@ func (h *hub) close() {
 		}
 	}
 	h.subs = nil
-}
-
-// apply commits an op and tells the open streams, unless the store does.
-func (s *Server) apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error) {
-	l, err := s.Store.Apply(ctx, id, op, session)
-	if err == nil && !s.byStore {
-		s.hub.publish(id, l)
-	}
-	return l, err
 }
 
 // Close ends the open event streams. Call it before shutting the HTTP server

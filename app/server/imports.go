@@ -68,8 +68,11 @@ func Import(ctx context.Context, body []byte) (*model.ImportResult, error) {
 
 // importInto updates analysis into from an imported workbook or report: each
 // section whose title matches one of the analysis's gets the imported cells,
-// as set_cell ops, so the edits are in the log and can be seen in history.
-// Sections that match nothing are listed as skipped.
+// as set_cell ops committed as one change (all or nothing; at most
+// model.MaxChangeOps), so the edits are in the log and can be seen in
+// history. The ops are made on the version read: a cell someone changed
+// meanwhile is a conflict, skipped and said. Sections that match nothing
+// are listed as skipped.
 func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string, res *model.ImportResult) {
 	id, err := strconv.ParseInt(into, 10, 64)
 	if err != nil {
@@ -81,6 +84,8 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 		s.error(w, r, err)
 		return
 	}
+	var ops []model.Op
+	var where []string // each op's sheet and cell, for what was skipped
 	for _, sec := range res.Analysis.Sections {
 		target := sectionByTitle(a, sec.Title)
 		if target == nil {
@@ -88,15 +93,18 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 			continue
 		}
 		for _, op := range cellOps(target, &sec, a) {
-			_, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
-			if err != nil {
-				if model.ErrorCode(err) == model.EINTERNAL {
-					s.error(w, r, err)
-					return
-				}
-				res.Skipped = append(res.Skipped, fmt.Sprintf("%s!%s: %s", sec.Title, op.Cell, model.ErrorMessage(err)))
-			}
+			op.BaseVersion = a.Version
+			ops = append(ops, op)
+			where = append(where, sec.Title+"!"+op.Cell)
 		}
+	}
+	change, err := s.Store.ApplyChange(r.Context(), id, ops, r.Header.Get("X-Session"))
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
+	for _, sk := range change.Skipped {
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", where[sk.Index], sk.Reason))
 	}
 	if res.Analysis, err = s.Store.Get(r.Context(), id); err != nil {
 		s.error(w, r, err)

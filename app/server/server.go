@@ -18,17 +18,31 @@ import (
 	"thesisboard/app/model"
 )
 
-// Store is what the server needs from a database. app/sqlite implements it.
+// Store is what the server needs from a database. app/sqlite implements it;
+// its methods' comments list the errors each returns.
 type Store interface {
 	List(ctx context.Context) ([]model.Summary, error)
 	Get(ctx context.Context, id int64) (*model.Analysis, error)
+	// Head is an analysis's latest version, read without loading it
+	// (which takes seconds for a 100,000-op one): for event streams.
+	Head(ctx context.Context, id int64) (int64, error)
 	Create(ctx context.Context, a *model.Analysis) (*model.Analysis, error)
 	Duplicate(ctx context.Context, id int64) (*model.Analysis, error)
 	Delete(ctx context.Context, id int64) error
 	Restore(ctx context.Context, id int64) error
 	Apply(ctx context.Context, id int64, op model.Op, session string) (model.LoggedOp, error)
+	// ApplyChange commits several ops as one change, in one transaction;
+	// RestoreVersion commits as one change the ops that bring an analysis
+	// back to an earlier version.
+	ApplyChange(ctx context.Context, id int64, ops []model.Op, session string) (model.ChangeResult, error)
+	RestoreVersion(ctx context.Context, id, version int64, session string) (model.ChangeResult, error)
 	Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error)
+	// OpsBetween is Ops with an upper bound: a page of history.
+	OpsBetween(ctx context.Context, id, after, before int64) ([]model.LoggedOp, error)
 	Trash(ctx context.Context) ([]model.Summary, error)
+	// OnCommit has fn called with every op committed, in commit order,
+	// before its edit is answered: the event streams follow it.
+	OnCommit(fn func(id int64, l model.LoggedOp))
 }
 
 // MaxBodyBytes caps a JSON request body. An op or a new analysis is a few
@@ -53,17 +67,11 @@ type Server struct {
 
 	hub     hub
 	streams streamGate
-	ordered sync.Once // the store publishes its commits, in order (see Handler)
-	byStore bool
+	follow  sync.Once // the hub follows the store's commits (see Handler)
 	// gapFills counts the times a stream found a version missing and read
 	// it from the log (see events); with a store that publishes in order,
 	// none.
 	gapFills atomic.Int64
-}
-
-// committer is a Store that tells of each commit in commit order.
-type committer interface {
-	OnCommit(fn func(id int64, l model.LoggedOp))
 }
 
 // Handler returns the server's HTTP handler. Every response carries the
@@ -71,15 +79,9 @@ type committer interface {
 // configured for is refused with 421 (hosts.go), and unsafe methods from
 // another origin with 403, before any handler runs.
 func (s *Server) Handler() http.Handler {
-	s.ordered.Do(func() {
-		// Ops go to the event streams in the order they were committed
-		// when the store says so; else each request publishes its own,
-		// and the streams put them in order.
-		if c, ok := s.Store.(committer); ok {
-			c.OnCommit(s.hub.publish)
-			s.byStore = true
-		}
-	})
+	// Ops go to the event streams in the order they were committed, as
+	// the store tells of them, whoever committed them.
+	s.follow.Do(func() { s.Store.OnCommit(s.hub.publish) })
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
 	mux.HandleFunc("GET /api/trash", s.listTrash)

@@ -55,24 +55,18 @@ func (s *Server) importWatchlistCSV(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	a, err := s.Store.Get(r.Context(), id)
+	ops := make([]model.Op, len(rows))
+	for i := range rows {
+		ops[i] = model.Op{Kind: model.OpAddWatch, Watch: &rows[i]}
+	}
+	change, err := s.Store.ApplyChange(r.Context(), id, ops, r.Header.Get("X-Session"))
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
-	res := watchImport{Version: a.Version, Skipped: append([]string{}, skipped...)}
-	for _, row := range rows {
-		op := model.Op{Kind: model.OpAddWatch, Watch: &row, BaseVersion: res.Version}
-		next, err := s.apply(r.Context(), id, op, r.Header.Get("X-Session"))
-		if model.ErrorCode(err) == model.EINVALID {
-			res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", row.Code, model.ErrorMessage(err)))
-			continue
-		}
-		if err != nil {
-			s.error(w, r, err)
-			return
-		}
-		res.Version, res.Added = next.Version, res.Added+1
+	res := watchImport{Version: change.Version, Added: change.Applied, Skipped: append([]string{}, skipped...)}
+	for _, sk := range change.Skipped {
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", rows[sk.Index].Code, sk.Reason))
 	}
 	w.Header().Set("X-Version", strconv.FormatInt(res.Version, 10))
 	writeJSON(w, http.StatusOK, res)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"time"
 
 	"thesisboard/app/model"
@@ -47,7 +48,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id, version int64, session s
 		if n := o.a.Version - version; n > model.MaxChangeOps {
 			return nil, model.Errorf(model.ETOOLARGE, "restoring version %d would undo %d edits; one restore undoes at most %d: restore a later version first, or duplicate the analysis", version, n, model.MaxChangeOps)
 		}
-		past, err := readOps(ctx, s.wc, id, version) // with their undo, which o.recent lacks
+		past, err := readOps(ctx, s.wc, id, version, math.MaxInt64) // with their undo, which o.recent lacks
 		if err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"time"
 
 	"thesisboard/app/calc"
@@ -354,17 +355,39 @@ func (s *Store) caughtUp(ctx context.Context, id int64, o *open) (*open, error) 
 // Ops returns the logged ops of analysis id with a version above after, oldest
 // first.
 func (s *Store) Ops(ctx context.Context, id, after int64) ([]model.LoggedOp, error) {
-	ops, err := readOps(ctx, s.r, id, after)
+	return s.OpsBetween(ctx, id, after, math.MaxInt64)
+}
+
+// OpsBetween returns the logged ops of analysis id with a version above
+// after and below before, oldest first: a page of history, read without
+// the rest of the log.
+func (s *Store) OpsBetween(ctx context.Context, id, after, before int64) ([]model.LoggedOp, error) {
+	ops, err := readOps(ctx, s.r, id, after, before)
 	if err != nil {
 		return nil, fmt.Errorf("ops of analysis %d: %w", id, err)
 	}
 	return ops, nil
 }
 
-// readOps reads the logged ops of analysis id after version after, oldest
-// first, through q (the read pool, or the committer's transaction).
-func readOps(ctx context.Context, q querier, id, after int64) ([]model.LoggedOp, error) {
-	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? ORDER BY version`, id, after)
+// Head returns the latest version of analysis id, without loading it.
+// Errors: ENOTFOUND when there is none or it is in the trash.
+func (s *Store) Head(ctx context.Context, id int64) (int64, error) {
+	var version int64
+	err := s.r.QueryRowContext(ctx, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`, id).Scan(&version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFound(id)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("head of analysis %d: %w", id, err)
+	}
+	return version, nil
+}
+
+// readOps reads the logged ops of analysis id with a version above after and
+// below before, oldest first, through q (the read pool, or the committer's
+// transaction).
+func readOps(ctx context.Context, q querier, id, after, before int64) ([]model.LoggedOp, error) {
+	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? AND version < ? ORDER BY version`, id, after, before)
 	if err != nil {
 		return nil, err
 	}
@@ -406,5 +429,5 @@ func (o *open) after(ctx context.Context, q querier, version int64) ([]model.Log
 	if len(o.recent) > 0 && o.recent[0].Version <= version+1 {
 		return o.recent[version+1-o.recent[0].Version:], nil
 	}
-	return readOps(ctx, q, o.a.ID, version)
+	return readOps(ctx, q, o.a.ID, version, math.MaxInt64)
 }
