@@ -48,7 +48,7 @@ func (a *area) at(r, c int) value {
 	if a.c1+c >= len(row) {
 		return value{}
 	}
-	return a.e.valueOf(a.si, a.r1+r, a.c1+c, &row[a.c1+c])
+	return a.e.valueOf(&row[a.c1+c])
 }
 
 // held yields the cells of the held part, row by row, each with its
@@ -59,7 +59,7 @@ func (a *area) held() iter.Seq2[int, value] {
 		for r := range a.hrows {
 			row := cells[a.r1+r]
 			for c := range max(0, min(a.hcols, len(row)-a.c1)) {
-				if !yield(r*a.cols+c, a.e.valueOf(a.si, a.r1+r, a.c1+c, &row[a.c1+c])) {
+				if !yield(r*a.cols+c, a.e.valueOf(&row[a.c1+c])) {
 					return
 				}
 			}

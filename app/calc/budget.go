@@ -8,17 +8,18 @@ import (
 
 // DefaultBudget is the work one recalculation may do unless Options say
 // otherwise, in the units Engine.Work counts: a cell read through a range,
-// a formula computed (one more per 64 bytes of its text), 64 bytes of text
-// built, and the steps of matching text against a criterion.
+// a formula computed (one more per 64 bytes of its text), 16 bytes of text
+// built, and the steps of matching text against a wildcard criterion (16
+// to a unit).
 //
-// A 100,000-row section with a formula on every row, each reading a few
-// cells and a handful of ranges of a few rows, costs about a million units:
-// ten times that leaves room for column totals over the whole section and
-// for the other sections. Natively a unit costs from a few nanoseconds (a
-// cell read) to a fraction of a microsecond, so the budget is spent in well
-// under a second: a hostile formula (sixteen ranges of 65,536 rows over a
-// full section, text doubled again and again) stops there rather than
-// holding the server or the page for seconds.
+// A 100,000-row section with a formula on every row summing a window of 20
+// cells, and a few totals of its columns, costs about 3 million units; with
+// simpler formulas (=B2*C2) a tenth of that. The rest is room for the other
+// sections. A unit costs a few nanoseconds natively (a cell read in a
+// compact section) to 150 (a cell of a wide section, out of cache), so a
+// hostile recalculation (sixteen ranges of 65,536 rows over a full section,
+// copied down a column) stops within about a second rather than holding
+// the server or the page for longer.
 const DefaultBudget = 10_000_000
 
 // DefaultTimeLimit is how long one recalculation may run unless Options say

@@ -86,24 +86,17 @@ func (e *Engine) cell(sheet string, row, col int) (value, bool) {
 	if row < 0 || row >= len(cells) || col < 0 || col >= len(cells[row]) {
 		return value{}, true // past the section's cells: empty
 	}
-	return e.valueOf(si, row, col, &cells[row][col]), true
+	return e.valueOf(&cells[row][col]), true
 }
 
-// valueOf is the value of cell c, at row and col of section si: a formula
-// being recalculated gives its new result (or #CYCLE! if it is waiting on
-// itself); any other cell its stored value. c is not a copy: this runs for
-// every cell a formula reads.
-func (e *Engine) valueOf(si, row, col int, c *model.Cell) value {
-	// Only a formula's cell may be waiting for its new value; a plain
-	// value's cell is read without a look in the formula map.
-	if IsFormula(c.Input) && keyable(row, col) {
-		if f, isFormula := e.formulas[keyOf(si, row, col)]; isFormula && e.working && f.mark == e.epoch {
-			if f.done {
-				return f.result
-			}
-			return errv(ErrCycle)
-		}
-	}
+// valueOf is the value of cell c, its stored value. A formula being
+// recalculated has its new one stored already: a formula is computed only
+// once every formula it reads is (recompute), and its result is stored at
+// once, so what it reads is never stale. c is not a copy: this runs for
+// every cell a formula reads, and reads nothing else, neither the formula
+// map nor the input's text, which for a large range would be a cache miss a
+// cell.
+func (e *Engine) valueOf(c *model.Cell) value {
 	switch c.Value.Kind {
 	case model.KindNumber, model.KindRange:
 		n, _ := c.Value.Number()

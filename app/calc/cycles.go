@@ -5,7 +5,7 @@ import "slices"
 // settleCycles is what recompute does when Kahn's algorithm stops short:
 // the formulas not done are on a cycle or read one. Those on a cycle (a
 // strongly connected component of two or more, or a formula reading itself)
-// are done as #CYCLE!; those they leave with nothing to wait for are
+// are stored as #CYCLE!; those they leave with nothing to wait for are
 // appended to order, to be computed as usual, reading #CYCLE! where they
 // read a cycle. So a formula that reads a cycle through IFERROR or COUNTIF
 // gets the same value whether the whole analysis is recalculated or only
@@ -72,7 +72,8 @@ func (e *Engine) settleCycles(dirty, order []*formula) []*formula {
 		}
 	}
 	for _, f := range cycles {
-		f.result, f.done = errv(ErrCycle), true
+		e.store(f.key, errv(ErrCycle))
+		f.done = true
 	}
 	for _, f := range cycles {
 		order = e.release(order, f)

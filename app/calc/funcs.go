@@ -99,7 +99,7 @@ func init() {
 		"LEN":         text1(func(_ env, s string) value { return num(float64(utf8.RuneCountInString(s))) }),
 		"UPPER":       text1(upper),
 		"LOWER":       text1(lower),
-		"TRIM":        text1(func(_ env, s string) value { return str(strings.Join(strings.Fields(s), " ")) }),
+		"TRIM":        text1(func(e env, s string) value { return shorter(e, strings.Join(strings.Fields(s), " ")) }),
 		"LEFT":        cut(func(r []rune, n int) string { return string(r[:min(n, len(r))]) }),
 		"RIGHT":       cut(func(r []rune, n int) string { return string(r[len(r)-min(n, len(r)):]) }),
 		"MID":         mid,
@@ -140,7 +140,8 @@ func aggregate(fn func([]float64) value) function {
 				}
 				switch {
 				case v.k == kErr:
-					bad = &v
+					e := v // only an error reaches the heap, not every value read
+					bad = &e
 				case v.k == kNum:
 					xs = append(xs, v.n)
 				case !inArea && (v.k == kBool || v.k == kStr):

@@ -143,7 +143,8 @@ func conditional(kind string) function {
 				sum += s.n
 				n++
 			case kErr:
-				stop = &s
+				bad := s // only an error reaches the heap, not every value read
+				stop = &bad
 				return false
 			}
 			return true

@@ -116,7 +116,7 @@ func cut(fn func([]rune, int) string) function {
 		if n < 0 {
 			return errv(ErrValue)
 		}
-		return str(fn([]rune(s), toInt(n)))
+		return shorter(e, fn([]rune(s), toInt(n)))
 	}
 }
 
@@ -142,7 +142,7 @@ func mid(args []node, e env) value {
 	r := []rune(s)
 	i := min(toInt(start)-1, len(r))
 	j := min(i+toInt(n), len(r))
-	return str(string(r[i:j]))
+	return shorter(e, string(r[i:j]))
 }
 
 // textFunc formats a number with a simple Excel format: 0, 0.00, #,##0.0,

@@ -101,11 +101,10 @@ type formula struct {
 	// State of the recalculation under way, valid while mark is the
 	// engine's epoch: kept here rather than in maps, so an edit that
 	// reaches 10,000 formulas allocates no map at all.
-	mark   uint64
-	indeg  int        // dirty formulas it reads that are not computed yet
-	outs   []*formula // the formulas that read its cell
-	result value
-	done   bool
+	mark  uint64
+	indeg int        // dirty formulas it reads that are not computed yet
+	outs  []*formula // the formulas that read its cell
+	done  bool
 }
 
 // Engine keeps an analysis's formulas parsed, with for every cell the
@@ -124,7 +123,6 @@ type Engine struct {
 	// state of one recalculation
 	current int
 	epoch   uint64     // marks the formulas of the recalculation under way
-	working bool       // a recalculation is under way
 	queue   []*formula // reused between recalculations
 	touched []int      // sections changed by the last Apply, each once
 	order   []*formula // reused between recalculations

@@ -26,46 +26,44 @@ func (e *Engine) recompute(dirty []*formula) {
 			order = append(order, f)
 		}
 	}
-	e.working = true
 	order = e.evaluateInOrder(order, 0)
 	if n := len(order); n < len(dirty) && e.halt == "" {
 		order = e.evaluateInOrder(e.settleCycles(dirty, order), n)
 	}
-	e.working = false
 	clear(order) // let the formulas go with the engine, not with these buffers
 	e.order = order[:0]
 	clear(e.outs)
 	e.outs = e.outs[:0]
 	for _, f := range dirty {
-		v := f.result
 		switch {
 		case f.done:
 		case e.halt != "":
-			v = e.busy()
+			e.store(f.key, e.busy())
 		default:
-			v = errv(ErrCycle)
+			e.store(f.key, errv(ErrCycle))
 		}
-		e.store(f.key, v)
 		if !slices.Contains(e.touched, f.key.sheet()) {
 			e.touched = append(e.touched, f.key.sheet())
 		}
-		f.outs, f.result = nil, value{}
+		f.outs = nil
 	}
 }
 
 // evaluateInOrder computes the formulas of order from index from on, each
-// adding to order the readers it leaves with nothing more to wait for, until
-// none is left or the budget is spent.
+// stored at once (see valueOf) and adding to order the readers it leaves
+// with nothing more to wait for, until none is left or the budget is spent.
 func (e *Engine) evaluateInOrder(order []*formula, from int) []*formula {
 	for i := from; i < len(order); i++ {
 		f := order[i]
 		if !e.spend(f.cost) {
 			break
 		}
-		f.result, f.done = e.evaluate(f), true
+		v := e.evaluate(f)
 		if e.halt != "" {
-			f.result = e.busy() // cut short: its value may lack what it read
+			v = e.busy() // cut short: it may lack what it read
 		}
+		e.store(f.key, v)
+		f.done = true
 		order = e.release(order, f)
 	}
 	return order

@@ -17,15 +17,21 @@ func errTooLong() value {
 	return errNote(ErrValue, "the text would be longer than 32,767 bytes, the most a cell holds")
 }
 
+// textUnit is how many bytes of text built cost a unit of work (see
+// DefaultBudget). Text is priced for the memory it may hold more than for
+// the time copying it takes: a recalculation's budget builds at most some
+// 300 MB of it.
+const textUnit = 16
+
 // grow checks, before anything is allocated, that text of n bytes may be
-// built, and charges the recalculation for copying it: nil when it may, or
-// the error to answer (#VALUE! too long, #BUSY! past the budget).
+// built, and charges the recalculation for it: nil when it may, or the
+// error to answer (#VALUE! too long, #BUSY! past the budget).
 func grow(e env, n int) *value {
 	if n > maxText {
 		v := errTooLong()
 		return &v
 	}
-	if !e.spend(int64(n / 64)) {
+	if !e.spend(int64(n / textUnit)) {
 		return busyValue()
 	}
 	return nil
@@ -35,16 +41,26 @@ func grow(e env, n int) *value {
 // (ɐ, two bytes, is Ɐ in upper case, three): the result's length is counted
 // before it is built whenever it could pass the limit.
 func mapText(e env, s string, mapped func(string) string, fn func(rune) rune) value {
+	n := len(s) // a third of the limit cannot pass it, even tripled
 	if len(s) > maxText/3 {
-		n := 0
+		n = 0
 		for _, r := range s {
 			n += utf8.RuneLen(fn(r))
 		}
-		if bad := grow(e, n); bad != nil {
-			return *bad
-		}
+	}
+	if bad := grow(e, n); bad != nil {
+		return *bad
 	}
 	return str(mapped(s))
+}
+
+// shorter is text cut from other text (LEFT, MID, TRIM...), never longer
+// than it, charged for what it holds.
+func shorter(e env, s string) value {
+	if bad := grow(e, len(s)); bad != nil {
+		return *bad
+	}
+	return str(s)
 }
 
 func upper(e env, s string) value { return mapText(e, s, strings.ToUpper, unicode.ToUpper) }

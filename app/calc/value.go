@@ -120,7 +120,8 @@ func (v value) text() (string, *value) {
 	case kEmpty:
 		return "", nil
 	case kErr:
-		return "", &v
+		e := v // only an error reaches the heap, not every value read
+		return "", &e
 	case kArea:
 		return v.area.at(0, 0).text()
 	}
@@ -145,7 +146,8 @@ func (v value) truth() (bool, *value) {
 			return false, nil
 		}
 	case kErr:
-		return false, &v
+		e := v // only an error reaches the heap, not every value read
+		return false, &e
 	}
 	e := errv(ErrValue)
 	return false, &e
