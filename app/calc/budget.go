@@ -20,6 +20,10 @@ import (
 // hostile recalculation (sixteen ranges of 65,536 rows over a full section,
 // copied down a column) stops within about a second rather than holding
 // the server or the page for longer.
+//
+// Parsing is not charged: it is linear in the formula text the analysis
+// holds, which the model bounds, where the budget bounds what formulas
+// multiply out of it.
 const DefaultBudget = 10_000_000
 
 // DefaultTimeLimit is how long one recalculation may run unless Options say

@@ -147,7 +147,9 @@ func TestApplyRecalculates(t *testing.T) {
 }
 
 func FuzzFormula(f *testing.F) {
-	for _, s := range []string{"=EDATE(A1,1e15)", "=INDEX(A1:C3,1e300,2)", "=DATE(1e9,1,1)", "=TEXT(1e308,\"#,##0.00\")", "=VLOOKUP(1,A1:C3,2)", "=IRR(A1:C3)", "=RATE(1e9,1,1)", "=1+2", "=SUM(A1:C3)*-2%", `=IF(A1>0,"a",B2)&"x"`, "='Financial health'!B2", "=((((1))))", "=A1:B2"} {
+	for _, s := range []string{"=EDATE(A1,1e15)", "=INDEX(A1:C3,1e300,2)", "=DATE(1e9,1,1)", "=TEXT(1e308,\"#,##0.00\")", "=VLOOKUP(1,A1:C3,2)", "=IRR(A1:C3)", "=RATE(1e9,1,1)", "=1+2", "=SUM(A1:C3)*-2%", `=IF(A1>0,"a",B2)&"x"`, "='Financial health'!B2", "=((((1))))", "=A1:B2",
+		`=TEXTJOIN(",",FALSE,A1:A100000)`, `=SUMIF(A1:A65536,"",B1:B65536)`, `=COUNTIF(A1:C65536,"<>x")`, "=SUMPRODUCT(A1:A9999,B1:B9999)",
+		"=VLOOKUP(1,A1:C99999,3)", "=INDEX(A1:C65536,65536,3)", "=A1&A1&A1&A1", `=MATCH("*a*",D1:D70000,0)`, `=TEXT(1E+300,"#,##0."&D1)`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, formula string) {
