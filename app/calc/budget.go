@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 )
 
@@ -42,9 +43,10 @@ const clockEvery = 1 << 14
 //
 // A recalculation that reaches either bound stops: the formulas it has not
 // computed show #BUSY! with a note saying which bound, until a later
-// recalculation computes them. The budget stops at the same formula on every
-// machine, so the browser and the server agree; the time limit depends on
-// the machine and is there for what the budget misjudges.
+// recalculation computes them. Given the same analysis and edit, the budget
+// stops at the same formula on every machine, so the browser and the server
+// agree; the time limit depends on the machine and is there for what the
+// budget misjudges.
 type Options struct {
 	// Budget is the most work one recalculation may do (see
 	// DefaultBudget). 0 means DefaultBudget; a negative budget means none.
@@ -92,7 +94,7 @@ func (e *Engine) check() bool {
 	case e.halt != "":
 		return false
 	case e.work >= e.limit:
-		e.halt = fmt.Sprintf("not computed: the recalculation reached its budget of %d units of work (cells read through ranges, formulas computed, text built)", e.opts.Budget)
+		e.halt = fmt.Sprintf("not computed: the recalculation reached its budget of %s units of work (cells read through ranges, formulas computed, text built)", grouped(e.opts.Budget))
 	case e.opts.TimeLimit > 0 && e.deadline.IsZero():
 		e.deadline = time.Now().Add(e.opts.TimeLimit)
 	case e.opts.TimeLimit > 0 && time.Now().After(e.deadline):
@@ -104,6 +106,15 @@ func (e *Engine) check() bool {
 	}
 	e.checkAt = min(e.limit, e.work+clockEvery)
 	return true
+}
+
+// grouped writes n with thousands separators, as a note reads best.
+func grouped(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // busy is the value of a formula the recalculation stopped before or

@@ -37,7 +37,7 @@ func TestBudgetStopsARecalculation(t *testing.T) {
 		switch v := row[1].Value; {
 		case v.Kind == model.KindNumber && v.Num == float64(r+1):
 			computed++
-		case v.Kind == model.KindError && v.Text == ErrBusy && strings.Contains(v.Note, "budget of 5000"):
+		case v.Kind == model.KindError && v.Text == ErrBusy && strings.Contains(v.Note, "budget of 5,000 units"):
 		default:
 			t.Fatalf("B%d = %+v, want %d or #BUSY! saying the budget", r+1, v, r+1)
 		}

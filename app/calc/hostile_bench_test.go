@@ -1,8 +1,10 @@
 package calc
 
 import (
+	"fmt"
 	"runtime"
 	"runtime/metrics"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -74,4 +76,18 @@ func BenchmarkDoublingChain(b *testing.B) {
 		NewEngine(a)
 	}
 	stop()
+}
+
+// BenchmarkEditWindows10k is one edit among 10,000 formulas each summing a
+// window of 20 rows (=SUM(A5:A24)), ranges kept whole in the range index:
+// the edit reaches the 20 windows holding the cell.
+func BenchmarkEditWindows10k(b *testing.B) {
+	rows := make([][]string, benchCells)
+	for i := range rows {
+		rows[i] = []string{strconv.Itoa(i), fmt.Sprintf("=SUM(A%d:A%d)", i+1, i+20)}
+	}
+	a := calctest.Sheet(rows...)
+	benchEdit(b, a, "A5000", func(a *model.Analysis, i int) bool {
+		return a.Sections[0].Cells[4999][1].Value.Num > float64(i)
+	})
 }

@@ -59,7 +59,7 @@ func applyOp(a *model.Analysis, op model.Op) error {
 }
 
 // Recalc computes every formula cell of a and stores the results as the
-// cells' values.
+// cells' values, within the default Options.
 func Recalc(a *model.Analysis) { NewEngine(a) }
 
 // IsFormula reports whether a cell's input is a formula.

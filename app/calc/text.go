@@ -19,8 +19,8 @@ func errTooLong() value {
 
 // textUnit is how many bytes of text built cost a unit of work (see
 // DefaultBudget). Text is priced for the memory it may hold more than for
-// the time copying it takes: a recalculation's budget builds at most some
-// 300 MB of it.
+// the time copying it takes: the default budget builds at most some 160 MB
+// of it.
 const textUnit = 16
 
 // grow checks, before anything is allocated, that text of n bytes may be
