@@ -56,8 +56,7 @@ func (o arithOperand) number(e *Engine) (float64, bool) {
 	if o.ref == nil {
 		return o.n, true
 	}
-	v, ok := e.cell(o.ref.sheet, o.ref.r1, o.ref.c1)
-	return v.n, ok && v.k == kNum
+	return e.number(o.ref.sheet, o.ref.r1, o.ref.c1)
 }
 
 // eval computes the formula as evalBinary would; false when an arithOperand is

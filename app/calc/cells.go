@@ -89,6 +89,22 @@ func (e *Engine) cell(sheet string, row, col int) (value, bool) {
 	return e.valueOf(&cells[row][col]), true
 }
 
+// number is the value of a cell holding a number, as cell would give it,
+// without building a value; false for any other cell, which the caller
+// reads through cell.
+func (e *Engine) number(sheet string, row, col int) (float64, bool) {
+	si, ok := e.sheet(sheet, e.current)
+	if !ok {
+		return 0, false
+	}
+	cells := e.a.Sections[si].Cells
+	if row < 0 || row >= len(cells) || col < 0 || col >= len(cells[row]) {
+		return 0, false
+	}
+	n, ok := cells[row][col].Value.Number()
+	return n, ok && !math.IsNaN(n) && !math.IsInf(n, 0)
+}
+
 // valueOf is the value of cell c, its stored value. A formula being
 // recalculated has its new one stored already: a formula is computed only
 // once every formula it reads is (recompute), and its result is stored at

@@ -277,11 +277,14 @@ func (e *Engine) link(f *formula) {
 
 // unlink forgets the formula at k, if there is one.
 func (e *Engine) unlink(k cellKey) {
-	f, ok := e.formulas[k]
-	if !ok {
-		return
+	if f, ok := e.formulas[k]; ok {
+		e.forget(f)
 	}
-	delete(e.formulas, k)
+}
+
+// forget takes formula f out of the formula map and the readers.
+func (e *Engine) forget(f *formula) {
+	delete(e.formulas, f.key)
 	for _, rk := range f.reads {
 		rs := e.readers[rk]
 		for i, x := range rs {
