@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"thesisboard/app/importer"
 	"thesisboard/app/model"
 )
 
@@ -61,7 +62,7 @@ func TestImportReport(t *testing.T) {
 		{"empty", []byte("  \n"), 422, "empty"},
 		{"not text", []byte{'a', 0xff, 0xfe}, 422, "not UTF-8"},
 		{"over the report limit", bytes.Repeat([]byte("a"), 1<<20+1), 413, "limit"},
-		{"over the upload limit", bytes.Repeat([]byte("a"), MaxImportBytes+1), 413, "larger than"},
+		{"over the upload limit", bytes.Repeat([]byte("a"), importer.MaxBytes+1), 413, "larger than"},
 	} {
 		status, _, body := postImport(t, ts.URL+"/api/analyses/import", tt.body)
 		if status != tt.status || !strings.Contains(body, tt.contain) {

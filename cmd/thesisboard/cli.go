@@ -15,7 +15,7 @@ import (
 	"strings"
 	"syscall"
 
-	"thesisboard/app/server"
+	"thesisboard/app/importer"
 	"thesisboard/app/sqlite"
 	"thesisboard/exports/xlsx"
 )
@@ -154,15 +154,12 @@ func importFile(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	body, err := io.ReadAll(io.LimitReader(f, server.MaxImportBytes+1))
+	body, err := io.ReadAll(io.LimitReader(f, importer.MaxBytes+1))
 	f.Close()
 	if err != nil {
 		return err
 	}
-	if len(body) > server.MaxImportBytes {
-		return fmt.Errorf("%s is larger than %d MB", fs.Arg(0), server.MaxImportBytes>>20)
-	}
-	res, err := server.Import(context.Background(), body)
+	res, err := importer.Read(context.Background(), body)
 	if err != nil {
 		return err
 	}

@@ -35,6 +35,13 @@ var (
 	zipMagic = []byte("PK\x03\x04")
 )
 
+// Looks reports whether data looks like a workbook: a zip archive (.xlsx),
+// or an OLE compound file (an encrypted .xlsx, an old .xls), which Read
+// refuses with what to do about it.
+func Looks(data []byte) bool {
+	return bytes.HasPrefix(data, zipMagic) || bytes.HasPrefix(data, oleMagic)
+}
+
 // Read makes an analysis from a workbook: the Thesis sheet, one section per
 // other sheet, the Watchlist and the Sources, with formulas, values, number
 // formats and the sources in cell notes. A workbook thesisboard wrote comes
