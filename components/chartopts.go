@@ -128,10 +128,23 @@ func valueBounds(vals []float64, pad float64) (lo, hi any) {
 }
 
 // plotArea is the grid (plot area) of a chart whose title is at the top and
-// legend, if any, at the bottom; right leaves room on that side. Axis labels
-// are inside it (ContainLabel), so a long ticker never runs off the canvas.
-func plotArea(right string) opts.Grid {
-	return opts.Grid{Left: "8", Right: right, Top: "56", Bottom: "36", ContainLabel: opts.Bool(true)}
+// legend, if any, at the bottom; top leaves room for the title (and axis
+// names), right for a slider. Axis labels are inside it (ContainLabel), so
+// a long ticker never runs off the canvas.
+func plotArea(top, right string) opts.Grid {
+	return opts.Grid{Left: "8", Right: right, Top: top, Bottom: "36", ContainLabel: opts.Bool(true)}
+}
+
+// valueLabels is the axis label of a value axis with the given ends
+// (valueBounds) and template. When both ends are set, ECharts' ticks rarely
+// land on them, and the end labels would crowd the nearest ticks' ("-5%"
+// against "-4%"), so they are left out.
+func valueLabels(lo, hi any, formatter string) *opts.AxisLabel {
+	l := &opts.AxisLabel{Formatter: types.FuncStr(formatter)}
+	if lo != nil && hi != nil {
+		l.ShowMinLabel, l.ShowMaxLabel = opts.Bool(false), opts.Bool(false)
+	}
+	return l
 }
 
 // newBar returns a bar chart with the options every dashboard chart shares.
@@ -141,7 +154,7 @@ func plotArea(right string) opts.Grid {
 func newBar(title string, grid opts.Grid) *charts.Bar {
 	c := charts.NewBar()
 	c.SetGlobalOptions(
-		charts.WithTitleOpts(opts.Title{Title: title}),
+		charts.WithTitleOpts(opts.Title{Title: title, TitleStyle: &opts.TextStyle{FontSize: 15}}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(grid),
@@ -204,7 +217,7 @@ func DebtFCFOption(a *model.Analysis) string {
 			base[i], span[i] = fcfBand(billions(pv.low), billions(pv.high))
 		}
 	}
-	bar := newBar("Debt & free cash flow ($B)", plotArea("16"))
+	bar := newBar("Debt & free cash flow ($B)", plotArea("68", "16"))
 	bar.SetGlobalOptions(
 		// The invisible base bar has no place in the legend.
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{seriesDebt, seriesFCFRange}}),
@@ -213,7 +226,7 @@ func DebtFCFOption(a *model.Analysis) string {
 			AxisLabel: &opts.AxisLabel{Formatter: "${value}B"},
 			AxisLine:  &opts.AxisLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colorDebt, Width: 2}}}),
 	)
-	bar.ExtendYAxis(opts.YAxis{Name: "FCF guidance", Type: "value", Position: "right",
+	bar.ExtendYAxis(opts.YAxis{Name: "FCF", Type: "value", Position: "right",
 		AxisLabel: &opts.AxisLabel{Formatter: "${value}B"},
 		AxisLine:  &opts.AxisLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: colorFCF, Width: 2}},
 		SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
@@ -292,7 +305,7 @@ func MovesOption(rows []model.WatchRow) string {
 	if len(rows) > movesInView {
 		right = "44" // room for the slider
 	}
-	bar := newBar("Watchlist moves (change %)", plotArea(right))
+	bar := newBar("Watchlist moves (change %)", plotArea("48", right))
 	if len(rows) > movesInView {
 		bar.SetGlobalOptions(charts.WithDataZoomOpts(opts.DataZoom{
 			Type: "slider", Orient: "vertical", YAxisIndex: 0, FilterMode: "none",
@@ -301,7 +314,7 @@ func MovesOption(rows []model.WatchRow) string {
 	}
 	bar.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Bottom: "0", Data: []string{seriesUp, seriesDown}}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: lo, Max: hi, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: lo, Max: hi, AxisLabel: valueLabels(lo, hi, "{value}%")}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: everyLabel()}),
 	)
 	small := float32(11)
@@ -350,10 +363,10 @@ func RelativeOption(a *model.Analysis) string {
 			Label: &opts.Label{Show: opts.Bool(true), Position: side(v), Formatter: format}}
 	}
 	lo, hi := valueBounds(vals, 1.15)
-	bar := newBar("Relative performance (%)", plotArea("16"))
+	bar := newBar("Relative performance (%)", plotArea("48", "16"))
 	bar.SetGlobalOptions(
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: everyLabel()}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: lo, Max: hi, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: lo, Max: hi, AxisLabel: valueLabels(lo, hi, "{value}%")}),
 	)
 	bar.SetXAxis(names).AddSeries(seriesMove, data,
 		charts.WithSeriesTooltipOpts(opts.SeriesTooltip{Formatter: "{b}: {c}%"}))
