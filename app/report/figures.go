@@ -28,24 +28,32 @@ var (
 	yearRe   = regexp.MustCompile(`^(19|20|21)\d\d$`)
 	clockRe  = regexp.MustCompile(`(?i)^\s*(am|pm)\b`)
 	citeBack = regexp.MustCompile(`(?i)(references?|refs?\.?|number|no\.|\[|\^|#|s&p|nasdaq|russell|ftse|dow|nikkei)\s*$`)
-	monthRe  = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	// listNumRe is a bare small number closing a list marker: "(2)", "2)".
+	listNumRe = regexp.MustCompile(`^\d{1,2}$`)
 )
 
 // figure is one number found in text, with the words it stood among.
 type figure struct {
-	text  string // as written: "$5 billion", "<5 milliseconds"
-	value model.Value
-	form  model.Format
-	start int
+	text       string // as written: "$5 billion", "<5 milliseconds"
+	value      model.Value
+	form       model.Format
+	start, end int // where the figure is in the sentence
 }
 
 // findFigures returns the figures of s that read as numbers and are not
-// years, clock times, list numbers or citation numbers.
+// dates, years, clock times, list or ordinal numbers, citation numbers or
+// parts of names ("Q3", "5G", "H100").
 func findFigures(s string) []figure {
-	s = blankCitations(s)
+	return blankedFigures(blankDates(blankCitations(s)))
+}
+
+// blankedFigures is findFigures for a sentence whose citations and dates
+// are already blanked.
+func blankedFigures(s string) []figure {
 	var out []figure
 	for _, m := range figureRe.FindAllStringIndex(s, -1) {
 		raw := strings.TrimSpace(s[m[0]:m[1]])
+		m[1] = m[0] + len(strings.TrimRight(s[m[0]:m[1]], " "))
 		// Look only at the few bytes around the figure: matching the whole
 		// rest of a long sentence for each figure would be quadratic.
 		before, after := s[max(0, m[0]-16):m[0]], s[m[1]:min(len(s), m[1]+8)]
@@ -55,13 +63,31 @@ func findFigures(s string) []figure {
 		if m[1] < len(s) && s[m[1]] == '.' && m[1]+1 < len(s) && s[m[1]+1] == ' ' && m[0] == 0 {
 			continue // "1. Title": a list number
 		}
+		if glued(s, m[0], m[1]) {
+			continue
+		}
+		if listNumRe.MatchString(raw) && strings.HasPrefix(after, ")") && (m[0] == 0 || strings.HasSuffix(before, "(")) {
+			continue // "(2) the second point", "2) the second point"
+		}
 		v, f := typeFigure(raw)
 		if v.Kind != model.KindNumber && v.Kind != model.KindRange {
 			continue
 		}
-		out = append(out, figure{text: raw, value: v, form: f, start: m[0]})
+		out = append(out, figure{text: raw, value: v, form: f, start: m[0], end: m[1]})
 	}
 	return out
+}
+
+// glued reports whether the number at s[start:end] is part of a word: a
+// letter right before it ("Q3", "H100") or right after it ("5G", "3rd").
+// Units the figure already holds ("400Gbps") end the match, so what follows
+// them is a space or punctuation.
+func glued(s string, start, end int) bool {
+	isLetter := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	if start > 0 && isLetter(s[start-1]) && s[start] != '$' { // "US$5" is money
+		return true
+	}
+	return end < len(s) && isLetter(s[end])
 }
 
 // blankCitations replaces citations ("References 4, 5 and 13", "[3]") with

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,13 +11,24 @@ import (
 	"thesisboard/app/model"
 )
 
-// finish adds what needs the whole report: the Facts grid, the risks, the
-// references, the series the charts draw, and the derived checks.
-func (p *parser) finish() {
+// finish adds what needs the whole report: the references, the Facts and
+// Dates grids, the risks, the company, the series the charts draw, and the
+// derived checks. text is the report without its lines about an article.
+func (p *parser) finish(text string) {
 	p.closeSection()
-	if fs := p.factsSection(); fs != nil {
-		p.a.Sections = append(p.a.Sections, *fs)
-		p.res.Found.Sections++
+	// A news article: no conclusion and no reasoning. Its summary is its
+	// first paragraph of story, in whole sentences.
+	article := p.a.Thesis.Summary == "" && p.a.Notes == ""
+	p.references(p.meta)
+	source := 0
+	if len(p.cited) == 0 && len(p.entries) == 0 {
+		source = 1 // the text itself, reference 1
+	}
+	for _, s := range []*model.Section{p.factsSection(source), p.datesSection()} {
+		if s != nil {
+			p.a.Sections = append(p.a.Sections, *s)
+			p.res.Found.Sections++
+		}
 	}
 	if len(p.a.Thesis.Risks) == 0 {
 		for _, c := range p.conclusion {
@@ -29,15 +39,13 @@ func (p *parser) finish() {
 			}
 		}
 	}
-	p.company()
+	p.company(text)
 	if len(p.a.Thesis.Risks) == 0 && len(p.conclusion) == 0 {
 		p.a.Thesis.Risks = p.proseRisks
 	}
-	if p.a.Thesis.Summary == "" && p.a.Notes == "" && len(p.facts) > 0 {
-		// A news article: its first sentences are the summary.
-		p.a.Thesis.Summary = truncate(p.firstProse(), 400)
+	if article {
+		p.a.Thesis.Summary = leadSentences(firstNonEmpty(p.firstPara, p.firstProse()), 400)
 	}
-	p.references()
 	p.series()
 	p.derived()
 	calc.Recalc(p.a)
@@ -46,18 +54,19 @@ func (p *parser) finish() {
 	}
 }
 
-// tickerRe finds "Company Name (TICK)" the way reports introduce a company.
-var tickerRe = regexp.MustCompile(`((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.'-]*)\s+\(([A-Z]{1,5})\)`)
-
-// company reads the company and its ticker from the first "Name (TICK)" in
-// the summary, the question or the notes.
-func (p *parser) company() {
-	for _, s := range []string{p.a.Thesis.Summary, p.a.Thesis.Question, p.a.Notes} {
-		if m := tickerRe.FindStringSubmatch(s); m != nil {
-			p.a.Company, p.a.Ticker = strings.TrimSpace(m[1]), m[2]
-			return
+// leadSentences is the opening whole sentences of par that fit in n
+// characters, or its first sentence cut short when even that is longer.
+func leadSentences(par string, n int) string {
+	var out []string
+	size := 0
+	for _, s := range sentences(par) {
+		size += utf8.RuneCountInString(s) + 1
+		if size > n+1 && len(out) > 0 {
+			break
 		}
+		out = append(out, s)
 	}
+	return truncate(strings.Join(out, " "), n)
 }
 
 func capitalize(s string) string {
@@ -67,34 +76,9 @@ func capitalize(s string) string {
 
 func (p *parser) firstProse() string {
 	if len(p.facts) > 0 {
-		return p.facts[0][1].Input
+		return p.facts[0].sentence
 	}
 	return ""
-}
-
-// references lists every cited number, titled by the sentence that first
-// cites it; a text that cites nothing gets itself as reference 1.
-func (p *parser) references() {
-	nums := make([]int, 0, len(p.cited))
-	for n := range p.cited {
-		nums = append(nums, n)
-	}
-	slices.Sort(nums)
-	for _, n := range nums {
-		p.a.References = append(p.a.References, model.Reference{Num: n, Title: p.cited[n], AsOf: p.a.AsOf})
-	}
-	if len(p.a.References) == 0 {
-		p.a.References = []model.Reference{{Num: 1, Title: p.a.Title, AsOf: p.a.AsOf}}
-		for i := range p.facts {
-			p.facts[i][0].Source = 1
-		}
-		if fs := p.a.Section("facts"); fs != nil {
-			for r := 1; r < len(fs.Cells); r++ {
-				fs.Cells[r][0].Source = 1
-			}
-		}
-	}
-	p.res.Found.References = len(p.a.References)
 }
 
 var (
@@ -150,6 +134,12 @@ func (p *parser) series() {
 	}
 }
 
+// computed ends the label of a row thesisboard adds to a table of the
+// report's, so neither the grid nor an exported workbook passes it off as
+// the report's own figure. It is part of the label, not a note or a style,
+// because the label is what survives a copy to Excel and back.
+const computed = " (computed by thesisboard)"
+
 // derived adds the checks an analyst would make of the figures: how many
 // years of free cash flow the debt is, and which zone an Altman Z-score is in.
 func (p *parser) derived() {
@@ -163,7 +153,7 @@ func (p *parser) derived() {
 			return m.sheet + "!" + m.cell
 		}
 		input := fmt.Sprintf("=ROUND(%s/RANGE.MID(%s),2)", ref(debt), ref(fcf))
-		p.appendRow(debt.sheet, "Payback years (debt ÷ FCF midpoint)", input, model.Value{Kind: model.KindText, Text: input})
+		p.appendRow(debt.sheet, "Payback years, debt ÷ FCF midpoint"+computed, input, model.Value{Kind: model.KindText, Text: input})
 	}
 	if z != nil {
 		n, _ := z.value.Number()
@@ -174,7 +164,7 @@ func (p *parser) derived() {
 		case n <= 2.99:
 			zone = "grey (1.81 to 2.99)"
 		}
-		p.appendRow(z.sheet, "Altman Z zone", zone, model.Value{Kind: model.KindText, Text: zone})
+		p.appendRow(z.sheet, "Altman Z zone"+computed, zone, model.Value{Kind: model.KindText, Text: zone})
 		p.altmanCheck(z)
 	}
 }
@@ -202,7 +192,7 @@ func (p *parser) altmanCheck(z *metric) {
 		{"X5 sales / total assets", "1"},
 	}
 	s := model.Section{ID: p.uniqueID("altman-z-check"), Title: "Altman Z-score check",
-		Note: "Enter the five ratios to recompute the score and compare it with the quoted one."}
+		Note: "Computed by thesisboard, not stated in the report: enter the five ratios to recompute the score and compare it with the quoted one."}
 	s.Cells = append(s.Cells, []model.Cell{text("Ratio"), text("Value"), text("Weight")})
 	for _, r := range ratios {
 		s.Cells = append(s.Cells, []model.Cell{text(r.name), {Value: model.Value{Kind: model.KindEmpty}}, number(r.weight)})

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
+	gparser "github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -16,11 +17,21 @@ import (
 // reads: its kind, its plain text, the bold phrases in it and, for tables, the
 // cells.
 type block struct {
-	kind  string // heading, paragraph, code, table, list
-	level int    // heading level
-	text  string
-	bold  []string
-	rows  [][]string // tables: the header row first
+	kind   string // heading, paragraph, code, table, list
+	level  int    // heading level
+	offset int    // where the block starts in the source, -1 when unknown
+	text   string
+	bold   []string
+	rows   [][]string // tables: the header row first
+	items  []listItem // lists: each item, for a reference list
+}
+
+// listItem is one item of a list: its number when the list is ordered (0
+// when not), its plain text and the first address it links to.
+type listItem struct {
+	num  int
+	text string
+	url  string
 }
 
 var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
@@ -70,23 +81,60 @@ func flattenNesting(src []byte) []byte {
 }
 
 // blocks parses src with goldmark (GFM tables) and flattens the top level.
-func blocks(src []byte) []block {
+// It also returns the link reference definitions ("[12]: https://…
+// "Title""), which goldmark takes out of the text: a report may list its
+// sources that way.
+func blocks(src []byte) ([]block, []gparser.Reference) {
 	src = flattenNesting(src)
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	ctx := gparser.NewContext()
+	doc := markdown.Parser().Parse(text.NewReader(src), gparser.WithContext(ctx))
 	var out []block
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		offset := -1
+		if l := n.Lines(); n.Type() == ast.TypeBlock && l != nil && l.Len() > 0 {
+			offset = l.At(0).Start
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			out = append(out, block{kind: "heading", level: n.Level, text: inline(n, src), bold: bolds(n, src)})
+			out = append(out, block{kind: "heading", level: n.Level, offset: offset, text: inline(n, src), bold: bolds(n, src)})
 		case *ast.Paragraph, *ast.TextBlock:
-			out = append(out, block{kind: "paragraph", text: inline(n, src), bold: bolds(n, src)})
+			out = append(out, block{kind: "paragraph", offset: offset, text: inline(n, src), bold: bolds(n, src)})
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			out = append(out, block{kind: "code", text: lines(n, src)})
-		case *ast.List, *ast.Blockquote:
+		case *ast.List:
+			out = append(out, block{kind: "list", text: inline(n, src), bold: bolds(n, src), items: listItems(n, src)})
+		case *ast.Blockquote:
 			out = append(out, block{kind: "list", text: inline(n, src), bold: bolds(n, src)})
 		case *east.Table:
 			out = append(out, block{kind: "table", rows: tableRows(n, src)})
 		}
+	}
+	return out, ctx.References()
+}
+
+// listItems returns the items of a list with their numbers and first links.
+func listItems(l *ast.List, src []byte) []listItem {
+	var out []listItem
+	i := 0
+	for it := l.FirstChild(); it != nil; it = it.NextSibling() {
+		item := listItem{text: inline(it, src)}
+		if l.IsOrdered() {
+			item.num = l.Start + i
+		}
+		ast.Walk(it, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering || item.url != "" {
+				return ast.WalkContinue, nil
+			}
+			switch c := c.(type) {
+			case *ast.Link:
+				item.url = string(c.Destination)
+			case *ast.AutoLink:
+				item.url = string(c.URL(src))
+			}
+			return ast.WalkContinue, nil
+		})
+		out = append(out, item)
+		i++
 	}
 	return out
 }

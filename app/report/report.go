@@ -44,8 +44,12 @@ func Parse(src []byte) (*model.ImportResult, error) {
 	p := &parser{a: &model.Analysis{}, res: &model.ImportResult{Skipped: []string{}}}
 	p.res.Analysis = p.a
 	p.head(text)
+	text, p.meta = header(text)
+	if p.a.AsOf == "" {
+		p.a.AsOf = p.meta.date()
+	}
 	p.body([]byte(text))
-	p.finish()
+	p.finish(text)
 	return p.res, nil
 }
 
@@ -53,13 +57,17 @@ type parser struct {
 	a   *model.Analysis
 	res *model.ImportResult
 
-	mode       string // "", "conclusion", "section"
+	mode       string // "", "conclusion", "section", "risks", "references"
 	section    *pendingSection
 	conclusion []string // conclusion paragraphs, in order
-	facts      [][]model.Cell
-	factSeen   map[string]bool
-	proseRisks []string       // risk sentences anywhere, for texts with no conclusion
-	cited      map[int]string // reference number -> the sentence citing it first
+	facts      []factRow
+	factKeys   map[string][]int // a figure's value -> its facts
+	events     []event
+	proseRisks []string                // risk sentences anywhere, for texts with no conclusion
+	cited      map[int][]string        // reference number -> the sentences citing it
+	entries    map[int]model.Reference // the text's own reference list
+	meta       articleMeta             // what the lines about an article said
+	firstPara  string                  // an article's first paragraph of story
 	tables     int
 	ids        map[string]bool // section ids taken
 }
@@ -100,7 +108,8 @@ func (p *parser) head(text string) {
 }
 
 func (p *parser) body(src []byte) {
-	bs := blocks(src)
+	bs, defs := blocks(src)
+	p.definitions(defs)
 	for i, b := range bs {
 		// A paragraph followed by a "---" rule parses as a setext heading;
 		// long "headings" are such paragraphs.
@@ -133,6 +142,8 @@ func (p *parser) heading(b block) {
 	t := strings.TrimSpace(b.text)
 	lower := strings.ToLower(t)
 	switch {
+	case refHeadRe.MatchString(strings.TrimSpace(numberedRe.ReplaceAllString(t, ""))):
+		p.mode = "references"
 	case numberedRe.MatchString(t):
 		// "3. Financial Health and Risk Management" is an analysis section,
 		// whatever words its title holds.
@@ -152,6 +163,23 @@ func (p *parser) heading(b block) {
 
 func (p *parser) paragraph(b block) {
 	text := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(b.text), "Query"))
+	if p.mode == "references" {
+		p.referenceList(b)
+		return
+	}
+	if p.footnote(text) {
+		return
+	}
+	// An article's summary is its first paragraph of story: after the
+	// lines about the article, or after the headline when it has none.
+	if p.firstPara == "" && b.kind == "paragraph" && b.offset >= p.meta.bodyStart {
+		var date string
+		text, date = cutDateline(text)
+		p.firstPara = text
+		if p.a.AsOf == "" {
+			p.a.AsOf = date
+		}
+	}
 	switch p.mode {
 	case "conclusion":
 		p.conclusionParagraph(text, b.bold)
@@ -273,12 +301,20 @@ func (p *parser) uniqueID(title string) string {
 	return id
 }
 
+// truncate cuts s to at most n runes, ending with "…" when it cut. It reads
+// no further than the cut, so cutting a huge sentence costs little.
 func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	count := 0
+	for i := range s {
+		if count == n-1 {
+			if utf8.RuneCountInString(s[i:]) <= 1 {
+				return s
+			}
+			return strings.TrimSpace(s[:i]) + "…"
+		}
+		count++
 	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	return s
 }
 
 // sentences splits text at sentence ends.

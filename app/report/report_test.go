@@ -43,6 +43,13 @@ func cell(t *testing.T, a *model.Analysis, label string) model.Cell {
 	return model.Cell{}
 }
 
+// The Facts grid's columns: what the figure is, the figure, its sentence.
+const (
+	factWhat = iota
+	factFigure
+	factSentence
+)
+
 // fact reports whether the Facts grid holds a figure with this value and unit.
 func fact(a *model.Analysis, num float64, unit string) bool {
 	s := a.Section("facts")
@@ -50,7 +57,7 @@ func fact(a *model.Analysis, num float64, unit string) bool {
 		return false
 	}
 	for _, row := range s.Cells[1:] {
-		v := row[0].Value
+		v := row[factFigure].Value
 		if lo, hi, ok := v.Bounds(); ok && (near(lo, num) || near(hi, num)) && v.Unit == unit {
 			return true
 		}
@@ -187,8 +194,8 @@ func TestFixtureNews(t *testing.T) {
 	}
 	facts := a.Section("facts")
 	for _, row := range facts.Cells[1:] {
-		if row[0].Source != 1 || !strings.HasSuffix(row[1].Input, ".") {
-			t.Errorf("fact %q: source %d, sentence %q", row[0].Input, row[0].Source, row[1].Input)
+		if row[factFigure].Source != 1 || !strings.HasSuffix(row[factSentence].Input, ".") {
+			t.Errorf("fact %q: source %d, sentence %q", row[factFigure].Input, row[factFigure].Source, row[factSentence].Input)
 		}
 	}
 	if len(a.Thesis.Risks) != 1 || !strings.Contains(a.Thesis.Risks[0], "fuel costs") {
