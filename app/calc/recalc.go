@@ -173,9 +173,21 @@ func (e *Engine) Touched() []int {
 
 // Apply applies op (see model.Apply; on error nothing changes) and
 // recalculates: after a cell edit only the formulas that depend on the cell,
-// after anything else all of them.
+// after a row or column moved all of them, after a thesis or watchlist edit
+// none.
 func (e *Engine) Apply(op model.Op) error {
-	if op.Kind != model.OpSetCell {
+	switch op.Kind {
+	case model.OpSetThesis, model.OpAddWatch, model.OpRemoveWatch:
+		// No formula reads the thesis or the watchlist: nothing to
+		// recompute (a thesis edit on a 50,000-formula sheet took 120–150
+		// ms when it rebuilt the engine).
+		if err := applyOp(e.a, op); err != nil {
+			return err
+		}
+		e.touched = e.touched[:0]
+		return nil
+	case model.OpSetCell:
+	default:
 		if err := applyOp(e.a, op); err != nil {
 			return err
 		}

@@ -54,6 +54,13 @@ func (s *Store) Apply(ctx context.Context, id int64, op model.Op, session string
 // maxBatch bounds one group commit.
 const maxBatch = 512
 
+// committing bounds each recalculation the committer runs, so that no
+// analysis holds the turn, which every other edit waits for, for long: the
+// engine's deterministic work budget first (calc.DefaultBudget, the same in
+// the browser), then a time limit well below the browser's, a backstop on
+// a loaded machine. Formulas past either show #BUSY!.
+var committing = calc.Options{TimeLimit: time.Second}
+
 // maxOpen bounds the analyses the committer keeps open between batches.
 const maxOpen = 32
 
@@ -313,6 +320,7 @@ func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
 	if o.engine == nil {
 		o.engine = calc.NewEngine(o.a)
 	}
+	o.engine.SetOptions(committing)
 	if len(s.open) >= maxOpen {
 		for k := range s.open { // forget one at random
 			s.forget(k)
