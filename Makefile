@@ -68,7 +68,9 @@ bench: web/app.wasm.br web/echarts.min.js.br browser-deps
 	$(GO) test -run '^$$' -bench . -count=1 ./app/calc
 	$(GO) test -run '^$$' -bench 'Fsync|Commit|GetReplaying' -benchtime 10000x -count=1 ./app/sqlite
 	$(GO) test -run '^$$' -bench 'FirstEditOfBig' -benchtime 3x -count=1 ./app/sqlite
+	$(GO) test -run '^$$' -bench 'Change$$|RestoreVersion|RestoreRefused' -benchtime 5x -count=1 ./app/sqlite
 	$(GO) test -run '^$$' -bench 'APIEdit' -benchtime 10000x -count=1 ./app/server
+	$(GO) test -run '^$$' -bench 'APIWithOpenStreams' -benchtime 500x -count=1 ./app/server
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./app/report ./exports/csv
 	$(GO) test -run '^$$' -bench 'Sample' -benchmem -count=1 ./exports/xlsx
 	$(GO) test -run '^$$' -bench 'ExportWatchlist100k' -benchtime 10x -count=1 ./exports/xlsx
