@@ -5,24 +5,46 @@ import (
 	"fmt"
 )
 
-// Error codes shared by the store, the HTTP layer and the browser client. The
-// server maps them to status codes and the client maps them back, so a person
-// sees the same error wherever it was raised.
+// Code says what kind of failure an Error is. The server maps each to one
+// HTTP status (app/server/respond.go) and the client maps the answer back,
+// so a person sees the same error wherever it was raised.
+type Code string
+
+// Error codes shared by the store, the HTTP layer and the browser client.
 const (
-	EINVALID  = "invalid"   // the request or operation is malformed or breaks a rule
-	ENOTFOUND = "not_found" // the analysis, sheet or row does not exist
-	ECONFLICT = "conflict"  // the edit was made on an outdated version
-	ETOOLARGE = "too_large" // the body or file is over a limit
-	EINTERNAL = "internal"  // anything else; details are logged, not shown
-	// EUNAVAILABLE is the client's: the server could not be reached at all
-	// (offline, server down). Edits wait and are sent again.
-	EUNAVAILABLE = "unavailable"
+	EINVALID   Code = "invalid"   // the operation breaks a rule (422)
+	EMALFORMED Code = "malformed" // the request itself cannot be read: not JSON, unknown fields (400)
+	ENOTFOUND  Code = "not_found" // the analysis, sheet or row does not exist (404)
+	ECONFLICT  Code = "conflict"  // the edit was made on an outdated version (409)
+	ETOOLARGE  Code = "too_large" // the body, file or change is over a limit (413)
+	EINTERNAL  Code = "internal"  // anything else; details are logged, not shown (500)
+	// EUNAVAILABLE: the server cannot take the request now (503, or 429
+	// for one client's share), or, in the client, could not be reached at
+	// all (offline, server down). Edits wait and are sent again.
+	EUNAVAILABLE Code = "unavailable"
 )
+
+// Sentinels for errors.Is: errors.Is(err, model.ErrNotFound) holds for
+// any *Error with that code, whatever its message.
+var (
+	ErrInvalid     = &Error{Code: EINVALID}
+	ErrMalformed   = &Error{Code: EMALFORMED}
+	ErrNotFound    = &Error{Code: ENOTFOUND}
+	ErrConflict    = &Error{Code: ECONFLICT}
+	ErrTooLarge    = &Error{Code: ETOOLARGE}
+	ErrUnavailable = &Error{Code: EUNAVAILABLE}
+)
+
+// Is makes an *Error match a sentinel of its code (see ErrNotFound).
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && t.Message == "" && t.Conflict == nil && t.Code == e.Code
+}
 
 // Error is a domain error with a code that says what kind of failure it is and
 // a message written for the person who will read it.
 type Error struct {
-	Code    string `json:"code"`
+	Code    Code   `json:"code"`
 	Message string `json:"message"`
 	// Conflict says what collided, for ECONFLICT.
 	Conflict *Conflict `json:"conflict,omitempty"`
@@ -57,7 +79,7 @@ func (c Conflict) Retry() (Op, bool) {
 func (e *Error) Error() string { return e.Message }
 
 // Errorf returns an *Error with the given code and a formatted message.
-func Errorf(code, format string, args ...any) *Error {
+func Errorf(code Code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
@@ -72,7 +94,7 @@ func ConflictOf(err error) *Conflict {
 
 // ErrorCode returns the code of err, EINTERNAL for errors that carry none and
 // "" for nil.
-func ErrorCode(err error) string {
+func ErrorCode(err error) Code {
 	if err == nil {
 		return ""
 	}

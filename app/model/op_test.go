@@ -84,7 +84,7 @@ func TestApplyInvalid(t *testing.T) {
 	tests := []struct {
 		name string
 		op   Op
-		code string
+		code Code
 	}{
 		{"no kind", Op{}, EINVALID},
 		{"unknown kind", Op{Kind: "drop_table"}, EINVALID},

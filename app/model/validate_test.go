@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -89,5 +91,16 @@ func TestOpClean(t *testing.T) {
 	}
 	if err := CheckSession(strings.Repeat("s", MaxSessionLen+1)); ErrorCode(err) != EINVALID {
 		t.Errorf("a long session name: %v", err)
+	}
+}
+
+// TestErrorSentinels matches errors by code with errors.Is, wrapped or not.
+func TestErrorSentinels(t *testing.T) {
+	err := fmt.Errorf("apply: %w", Errorf(ENOTFOUND, "analysis %d not found", 7))
+	if !errors.Is(err, ErrNotFound) || errors.Is(err, ErrInvalid) {
+		t.Errorf("errors.Is by code: not found %v, invalid %v", errors.Is(err, ErrNotFound), errors.Is(err, ErrInvalid))
+	}
+	if ErrorCode(err) != ENOTFOUND || ErrorMessage(err) != "analysis 7 not found" {
+		t.Errorf("code %q, message %q", ErrorCode(err), ErrorMessage(err))
 	}
 }

@@ -207,7 +207,7 @@ func TestRejects(t *testing.T) {
 	for _, tt := range []struct {
 		name string
 		src  []byte
-		code string
+		code model.Code
 	}{
 		{"empty", []byte(" \n\n "), model.EINVALID},
 		{"binary", []byte{0xff, 0xfe, 0x00, 0x01}, model.EINVALID},

@@ -43,8 +43,8 @@ type createRequest struct {
 
 func (s *Server) createAnalysis(w http.ResponseWriter, r *http.Request) {
 	var req createRequest
-	if status, err := decode(w, r, &req); err != nil {
-		s.errorStatus(w, r, status, err)
+	if err := decode(w, r, &req); err != nil {
+		s.error(w, r, err)
 		return
 	}
 	var a *model.Analysis
@@ -136,8 +136,8 @@ func (s *Server) applyOp(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var op model.Op
-	if status, err := decode(w, r, &op); err != nil {
-		s.errorStatus(w, r, status, err)
+	if err := decode(w, r, &op); err != nil {
+		s.error(w, r, err)
 		return
 	}
 	a, err := s.Store.Apply(r.Context(), id, op, r.Header.Get("X-Session"))

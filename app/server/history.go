@@ -107,8 +107,8 @@ func (s *Server) restoreVersion(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req restoreRequest
-	if status, err := decode(w, r, &req); err != nil {
-		s.errorStatus(w, r, status, err)
+	if err := decode(w, r, &req); err != nil {
+		s.error(w, r, err)
 		return
 	}
 	res, err := s.Store.RestoreVersion(r.Context(), id, req.Version, "restore to version "+strconv.FormatInt(req.Version, 10))

@@ -21,11 +21,11 @@ func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, importer.MaxBytes))
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
-		s.errorStatus(w, r, http.StatusRequestEntityTooLarge, model.Errorf(model.ETOOLARGE, "the upload is larger than %d MB", importer.MaxBytes>>20))
+		s.error(w, r, model.Errorf(model.ETOOLARGE, "the upload is larger than %d MB", importer.MaxBytes>>20))
 		return
 	}
 	if err != nil {
-		s.errorStatus(w, r, http.StatusBadRequest, model.Errorf(model.EINVALID, "reading the upload failed: %v", err))
+		s.error(w, r, model.Errorf(model.EMALFORMED, "reading the upload failed: %v", err))
 		return
 	}
 	res, err := importer.Read(r.Context(), body)

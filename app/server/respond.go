@@ -21,10 +21,14 @@ type errorBody struct {
 }
 
 // statusOf maps a domain error code to an HTTP status.
-func statusOf(code string) int {
+func statusOf(code model.Code) int {
 	switch code {
 	case model.EINVALID:
 		return http.StatusUnprocessableEntity
+	case model.EMALFORMED:
+		return http.StatusBadRequest
+	case model.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
 	case model.ENOTFOUND:
 		return http.StatusNotFound
 	case model.ECONFLICT:
@@ -95,35 +99,36 @@ func failed(w http.ResponseWriter, err error) {
 // decode reads one JSON value from the request body into v, refusing bodies
 // over MaxBodyBytes, unknown fields and trailing data, with a message that
 // says what is wrong and where.
-func decode(w http.ResponseWriter, r *http.Request, v any) (status int, err error) {
+// Errors: EMALFORMED, ETOOLARGE.
+func decode(w http.ResponseWriter, r *http.Request, v any) error {
 	body := http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 	dec := json.NewDecoder(body)
 	dec.DisallowUnknownFields()
-	err = dec.Decode(v)
+	err := dec.Decode(v)
 	if err == nil && dec.More() {
 		err = errors.New("unexpected data after the JSON value")
 	}
 	if err == nil {
-		return 0, nil
+		return nil
 	}
 	var maxErr *http.MaxBytesError
 	var syntaxErr *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &maxErr):
-		return http.StatusRequestEntityTooLarge, model.Errorf(model.ETOOLARGE, "request body is larger than %d bytes", maxErr.Limit)
+		return model.Errorf(model.ETOOLARGE, "request body is larger than %d bytes", maxErr.Limit)
 	case errors.As(err, &syntaxErr):
-		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
+		return model.Errorf(model.EMALFORMED, "malformed JSON at byte %d: %v", syntaxErr.Offset, syntaxErr)
 	case errors.As(err, &typeErr):
-		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: field %q must be %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
+		return model.Errorf(model.EMALFORMED, "malformed JSON: field %q must be %s, not %s", typeErr.Field, typeErr.Type, typeErr.Value)
 	case errors.Is(err, io.EOF):
-		return http.StatusBadRequest, model.Errorf(model.EINVALID, "request body is empty; want a JSON object")
+		return model.Errorf(model.EMALFORMED, "request body is empty; want a JSON object")
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: the body ends in the middle of a value")
+		return model.Errorf(model.EMALFORMED, "malformed JSON: the body ends in the middle of a value")
 	case strings.HasPrefix(err.Error(), "json: unknown field"):
-		return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+		return model.Errorf(model.EMALFORMED, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
-	return http.StatusBadRequest, model.Errorf(model.EINVALID, "malformed JSON: %v", err)
+	return model.Errorf(model.EMALFORMED, "malformed JSON: %v", err)
 }
 
 // pathID reads the {id} path value.

@@ -48,7 +48,7 @@ func (s *Server) importWatchlistCSV(w http.ResponseWriter, r *http.Request) {
 	rows, skipped, err := csv.ReadWatchlist(http.MaxBytesReader(w, r.Body, MaxBodyBytes*4))
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
-		s.errorStatus(w, r, http.StatusRequestEntityTooLarge, model.Errorf(model.ETOOLARGE, "the CSV is larger than %d bytes", maxErr.Limit))
+		s.error(w, r, model.Errorf(model.ETOOLARGE, "the CSV is larger than %d bytes", maxErr.Limit))
 		return
 	}
 	if err != nil {

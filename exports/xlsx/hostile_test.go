@@ -67,7 +67,7 @@ func TestHostileWorkbooks(t *testing.T) {
 	tests := []struct {
 		name string
 		data []byte
-		code string
+		code model.Code
 		want string
 	}{
 		{"not a zip", []byte("hello, this is not a workbook"), model.EINVALID, "not an .xlsx"},
