@@ -132,5 +132,5 @@ func describe(l model.LoggedOp) string {
 	case model.OpRemoveWatch:
 		return "watchlist: " + op.Code + " removed"
 	}
-	return op.Kind
+	return string(op.Kind)
 }

@@ -87,11 +87,11 @@ func TestRangesFollowEdits(t *testing.T) {
 		if err := e.Apply(op); err != nil {
 			t.Fatal(err)
 		}
-		check(op.Kind)
+		check(string(op.Kind))
 		if err := e.Apply(model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "B30000", Input: "100"}); err != nil {
 			t.Fatal(err)
 		}
-		check(op.Kind + ", then B30000")
+		check(string(op.Kind) + ", then B30000")
 	}
 }
 

@@ -41,7 +41,7 @@ func Rebase(a *model.Analysis, op, past model.Op, version int64) (model.Op, erro
 	return op, nil
 }
 
-func moveDelta(kind string) int {
+func moveDelta(kind model.OpKind) int {
 	if kind == model.OpDeleteRow || kind == model.OpDeleteCol {
 		return -1
 	}

@@ -14,8 +14,12 @@ func TestRebase(t *testing.T) {
 	set := func(sheet, cell, input string) model.Op {
 		return model.Op{Kind: model.OpSetCell, Sheet: sheet, Cell: cell, Input: input}
 	}
-	row := func(kind, sheet string, r int) model.Op { return model.Op{Kind: kind, Sheet: sheet, Row: r} }
-	col := func(kind, sheet string, c int) model.Op { return model.Op{Kind: kind, Sheet: sheet, Col: c} }
+	row := func(kind model.OpKind, sheet string, r int) model.Op {
+		return model.Op{Kind: kind, Sheet: sheet, Row: r}
+	}
+	col := func(kind model.OpKind, sheet string, c int) model.Op {
+		return model.Op{Kind: kind, Sheet: sheet, Col: c}
+	}
 	thesis := func(field, text string) model.Op { return model.Op{Kind: model.OpSetThesis, Field: field, Text: text} }
 	for _, tc := range []struct {
 		name     string

@@ -8,18 +8,21 @@ import (
 	"unicode/utf8"
 )
 
+// OpKind says what an Op does, and so which of its fields it uses.
+type OpKind string
+
 // Operation kinds. Every edit a person makes is one Op; the browser applies it
 // at once, the server validates it, applies it to the stored snapshot and
 // appends it to the analysis's op log in the same transaction.
 const (
-	OpSetCell     = "set_cell"     // Sheet, Cell, Input (and optional Format, Source)
-	OpInsertRow   = "insert_row"   // Sheet, Row: a blank row is inserted at Row
-	OpDeleteRow   = "delete_row"   // Sheet, Row
-	OpInsertCol   = "insert_col"   // Sheet, Col: a blank column is inserted at Col
-	OpDeleteCol   = "delete_col"   // Sheet, Col
-	OpSetThesis   = "set_thesis"   // Field, Text
-	OpAddWatch    = "add_watch"    // Watch
-	OpRemoveWatch = "remove_watch" // Code
+	OpSetCell     OpKind = "set_cell"     // Sheet, Cell, Input (and optional Format, Source)
+	OpInsertRow   OpKind = "insert_row"   // Sheet, Row: a blank row is inserted at Row
+	OpDeleteRow   OpKind = "delete_row"   // Sheet, Row
+	OpInsertCol   OpKind = "insert_col"   // Sheet, Col: a blank column is inserted at Col
+	OpDeleteCol   OpKind = "delete_col"   // Sheet, Col
+	OpSetThesis   OpKind = "set_thesis"   // Field, Text
+	OpAddWatch    OpKind = "add_watch"    // Watch
+	OpRemoveWatch OpKind = "remove_watch" // Code
 )
 
 // Limits on what one analysis may hold. They keep a hostile or mistaken op
@@ -38,7 +41,7 @@ var ThesisFields = []string{"question", "verdict", "conviction", "summary", "ris
 // heading row of a section, data starts at row 2. Column numbers are 1-based
 // too: column A is 1.
 type Op struct {
-	Kind   string    `json:"kind"`
+	Kind   OpKind    `json:"kind"`
 	Sheet  string    `json:"sheet,omitempty"`
 	Cell   string    `json:"cell,omitempty"`
 	Row    int       `json:"row,omitempty"`

@@ -225,7 +225,7 @@ func (op Op) Clean() (Op, error) {
 	case "":
 		return out, Errorf(EINVALID, "op: kind is missing")
 	default:
-		return out, Errorf(EINVALID, "op: unknown kind %q", truncate(op.Kind, 40))
+		return out, Errorf(EINVALID, "op: unknown kind %q", truncate(string(op.Kind), 40))
 	}
 	if len(out.Sheet) > MaxIDLen || len(out.Cell) > 16 || len(out.Field) > 16 || len(out.Code) > MaxTickerLen {
 		return out, Errorf(EINVALID, "op: a sheet, cell, field or ticker name is too long")

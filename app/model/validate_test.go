@@ -81,7 +81,7 @@ func TestOpClean(t *testing.T) {
 		{Kind: OpSetThesis, Field: "summary", Text: strings.Repeat("x", MaxTextLen+1)},
 		{Kind: OpRemoveWatch, Code: strings.Repeat("X", 100)},
 		{Kind: OpSetCell, ID: strings.Repeat("i", MaxOpIDLen+1)},
-		{Kind: strings.Repeat("k", 1000)},
+		{Kind: OpKind(strings.Repeat("k", 1000))},
 		{},
 		{Kind: OpSetCell, BaseVersion: -1},
 	} {

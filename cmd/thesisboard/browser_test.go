@@ -257,7 +257,7 @@ func opKinds(t *testing.T, m *Main, id int64) string {
 	}
 	kinds := make([]string, len(ops))
 	for i, o := range ops {
-		kinds[i] = o.Op.Kind
+		kinds[i] = string(o.Op.Kind)
 	}
 	return strings.Join(kinds, ",")
 }
