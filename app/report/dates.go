@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"thesisboard/app/model"
 )
@@ -25,8 +26,9 @@ var (
 	// monthRe finds a month named in running text, with the day or year
 	// that may follow it: "July", "March 3", "June 2024".
 	monthRe = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d\d\b)?`)
-	// timeRe finds a clock time with its marker ("11:29pm", "9:30 a.m. ET").
-	timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|et\b|est\b|edt\b|gmt\b|utc\b|bst\b|cet\b)`)
+	// timeRe finds a clock time, with its am/pm or time zone when written
+	// ("11:29pm", "9:30 a.m. ET", "10:30").
+	timeRe = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?(?:\s*(?:et|est|edt|pt|pst|pdt|gmt|utc|bst|cet|cest|hkt|jst)\b)?`)
 )
 
 // findDate returns the first whole date in s as YYYY-MM-DD, with where it
@@ -83,7 +85,12 @@ func monthNumber(name string) string {
 // and the figures keep their offsets.
 func blankDates(s string) string {
 	for _, re := range []*regexp.Regexp{dateRe, monthRe, timeRe} {
-		s = re.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			if re == timeRe && !strings.ContainsFunc(m, unicode.IsLetter) {
+				return m // "21:10" without a marker may be a ratio
+			}
+			return strings.Repeat(" ", len(m))
+		})
 	}
 	return s
 }

@@ -1,9 +1,12 @@
 // Package report turns a deep-research report, or a news article, written in
 // markdown into an analysis: the question and date, the verdict, conviction,
 // summary and risks from the conclusion, one typed grid per table, the ticker
-// table as the watchlist, the numbered references cited in the reasoning, the
-// reasoning itself as notes, and every figure stated in the prose in a Facts
-// grid with the sentence it came from.
+// table as the watchlist, the numbered references (from the text's reference
+// list, or "Reference n" for a number only cited), the reasoning itself as
+// notes, every figure stated in the prose in a Facts grid saying what it is
+// with the sentence it came from, and every date in a Dates grid. An
+// article's byline and date lines are read (the date is its as-of date) and
+// kept out of its summary, which is its first paragraph of story.
 //
 // It reads with goldmark and its GFM table extension, never by splitting
 // lines, so other heading levels, wider tables, CRLF line ends and text in
@@ -317,13 +320,33 @@ func truncate(s string, n int) string {
 	return s
 }
 
+// abbreviations end with a dot that does not end a sentence: "Aug. 25",
+// "Lumen Technologies Inc. (LUMN)", "vs. the index".
+var abbreviations = wordSet("mr mrs ms dr prof inc corp co ltd plc jr sr st vs no nos jan feb mar apr jun jul aug sep sept oct nov dec " +
+	"u.s u.k e.g i.e approx est fig dept govt a.m p.m")
+
+// notSentenceEnd reports whether the dot at text[i] closes an abbreviation
+// or an initial rather than a sentence, or is followed by a lowercase word.
+func notSentenceEnd(text string, i int) bool {
+	w := i
+	for w > 0 && text[w-1] != ' ' && text[w-1] != '\n' && text[w-1] != '(' {
+		w--
+	}
+	word := strings.ToLower(text[w:i])
+	if abbreviations[word] || len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
+		return true
+	}
+	next := strings.TrimLeft(text[i+1:min(len(text), i+4)], " ")
+	return next != "" && next[0] >= 'a' && next[0] <= 'z'
+}
+
 // sentences splits text at sentence ends.
 func sentences(text string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') {
+		if (c == '.' || c == '!' || c == '?') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n') && !(c == '.' && notSentenceEnd(text, i)) {
 			if s := strings.TrimSpace(text[start : i+1]); len(s) > 1 {
 				out = append(out, s)
 			}

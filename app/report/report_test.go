@@ -218,3 +218,12 @@ func TestRejects(t *testing.T) {
 		}
 	}
 }
+
+func parse(t *testing.T, src []byte) *model.Analysis {
+	t.Helper()
+	r, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r.Analysis
+}

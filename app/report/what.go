@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"thesisboard/app/model"
 )
 
 // The What column of the Facts grid says what a figure is, read from the
@@ -24,99 +22,6 @@ const whatWindow = 200
 
 // maxWhatWords keeps a subject to a few words, as a label in a grid is.
 const maxWhatWords = 6
-
-var (
-	determiners  = wordSet("a an the its their his her our your my this that these those some any each every another such")
-	prepositions = wordSet("of in on at by for to from with without over under above below during after before since until " +
-		"into onto across about around between among through than per via like within versus vs against amid despite toward towards upon near")
-	conjunctions = wordSet("and or but while whereas when where which who whom whose that because although though if so yet nor as whether then")
-	auxiliaries  = wordSet("is are was were be been being am has have had do does did will would shall should can could may might must it's they've")
-	// adverbs are left out of a subject wherever they stand.
-	adverbs = wordSet("only just also still even already recently currently further now previously reportedly sharply upward upwards " +
-		"downward downwards again significantly slightly respectively")
-	// bounding words stand between a subject and its figure: "more than $5B",
-	// "about 10%", "a record $2B".
-	bounding = wordSet("about around nearly roughly approximately almost some over under above below more less than least up " +
-		"estimated record additional another current total")
-	// changeVerbs say that the subject itself moved by the figure: "the
-	// shares rose 12%" is about the shares' rise, so the verb is kept.
-	changeVerbs = wordSet("rose rise rises risen surged surge surges fell fall falls fallen gained gain gains jumped jump jumps climbed climb " +
-		"climbs dropped drop drops declined decline declines grew grow grows increased increase increases decreased decrease decreases slid " +
-		"soared soars plunged plunges tumbled tumbles rallied rallies slumped sank slipped edged advanced eased lost outnumbering outnumbered outnumber")
-	// otherVerbs end a noun phrase read backwards and start a clause's
-	// predicate; "-ed" and "-ing" words are taken as verbs only when a clause
-	// is searched for its verb.
-	otherVerbs = wordSet("reached reach hit hits totaled totalled total stood stands came comes expects expected expect reported report reports " +
-		"posted post raised raise cut cuts lifted lifting lift boosted narrowed widened revised secured signed won booked announced said says " +
-		"estimated forecast projected guided surpassing surpassed exceeded exceeding expanded adding added reserve reserving reserved open opened " +
-		"closed making made generated generate valued priced trading traded trades shed remain remains remained faces face facing holds held " +
-		"owns own has become became")
-	timeWords = wordSet("period week weeks month months quarter quarters year years day days future past time today yesterday session")
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
-// tok is a word or one punctuation mark.
-type tok struct {
-	w     string
-	punct bool
-}
-
-func (t tok) lower() string { return strings.ToLower(t.w) }
-
-// stop reports whether t ends a noun phrase.
-func (t tok) stop() bool {
-	l := t.lower()
-	return t.punct || determiners[l] || prepositions[l] || conjunctions[l] || auxiliaries[l] || changeVerbs[l] || otherVerbs[l]
-}
-
-// verbish reports whether t reads as the verb of a clause.
-func (t tok) verbish() bool {
-	l := t.lower()
-	if r, _ := utf8.DecodeRuneInString(t.w); t.punct || unicode.IsUpper(r) {
-		return false // a capitalised word is a name, not a verb
-	}
-	return auxiliaries[l] || changeVerbs[l] || otherVerbs[l] ||
-		len(l) > 4 && strings.HasSuffix(l, "ed") || len(l) > 5 && strings.HasSuffix(l, "ing")
-}
-
-// tokens splits s into words (letters and digits joined by & ' - / or an
-// inner dot, so "S&P", "Z-Score", "call/put" stay whole) and marks.
-func tokens(s string) []tok {
-	var out []tok
-	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	start := -1
-	for i, r := range s {
-		if word(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 && strings.ContainsRune("&'’-/.", r) {
-			if next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):]); word(next) {
-				continue
-			}
-		}
-		if start >= 0 {
-			out = append(out, tok{w: s[start:i]})
-			start = -1
-		}
-		if !unicode.IsSpace(r) {
-			out = append(out, tok{w: string(r), punct: true})
-		}
-	}
-	if start >= 0 {
-		out = append(out, tok{w: s[start:]})
-	}
-	return out
-}
 
 // figureWhat says what fig is in s, the sentence with its citations and
 // dates blanked. prev is what the figure before it in the sentence is
@@ -155,10 +60,21 @@ func readWhat(before, after []tok, fig figure, prev string) string {
 		}
 		return clip(w)
 	}
+	trimmed := trimBound(before)
+	if n := len(trimmed); n > 1 {
+		if mark := trimmed[n-1].lower(); mark == "(" || mark == ":" || mark == "of" || mark == "at" {
+			np := backward(trimmed[:n-1])
+			if mark == "(" && prev != "" && isName(np) && !strings.Contains(prev, np) {
+				return clip(prev) + ", " + np // "second only to SATS (18%)"
+			}
+			if np != "" && !quantityNouns[strings.ToLower(lastWord(np))] {
+				return np
+			}
+		}
+	}
 	// "a $2B notes deal", "400Gbps connectivity across metro markets"
 	if len(after) > 0 && !after[0].stop() && !adverbs[after[0].lower()] && !bounding[after[0].lower()] {
-		if np := forward(after); np != "" {
-			n := len(strings.Fields(np))
+		if np, n := forwardN(after); np != "" {
 			if len(after) > n+1 && (after[n].lower() == "across" || after[n].lower() == "per") {
 				if tail := forward(after[n+1:]); tail != "" {
 					np = clip(np + " " + after[n].w + " " + tail)
@@ -167,18 +83,7 @@ func readWhat(before, after []tok, fig figure, prev string) string {
 			return np
 		}
 	}
-	before = trimBound(before)
-	if n := len(before); n > 1 {
-		switch before[n-1].lower() {
-		case "of", "at", "(", ":":
-			if np := backward(before[:n-1]); np != "" {
-				if before[n-1].w == "(" && prev != "" && isName(np) && !strings.Contains(prev, np) {
-					return clip(prev) + ", " + np // "second only to SATS (18%)"
-				}
-				return np
-			}
-		}
-	}
+	before = trimmed
 	if w := clauseSubject(before); w != "" {
 		return w
 	}
@@ -190,11 +95,18 @@ var measures = wordSet("usd miles mile ms milliseconds gbps mbps years months da
 
 // forward reads the noun phrase at the start of ts.
 func forward(ts []tok) string {
-	for len(ts) > 0 && determiners[ts[0].lower()] {
-		ts = ts[1:]
+	np, _ := forwardN(ts)
+	return np
+}
+
+// forwardN is forward, also saying how many tokens the phrase took.
+func forwardN(ts []tok) (string, int) {
+	i := 0
+	for i < len(ts) && determiners[ts[i].lower()] {
+		i++
 	}
 	var words []string
-	for i := 0; i < len(ts); i++ {
+	for ; i < len(ts); i++ {
 		t := ts[i]
 		if t.w == "(" && len(words) > 0 {
 			// "Network-as-a-Service (NaaS) platform": the noun goes on.
@@ -203,12 +115,12 @@ func forward(ts []tok) string {
 				continue
 			}
 		}
-		if t.stop() || monthRe.MatchString(t.w) || yearRe.MatchString(t.w) || len(words) == maxWhatWords {
+		if t.stop() || notInPhrase[t.lower()] || monthRe.MatchString(t.w) || yearRe.MatchString(t.w) || len(words) == maxWhatWords {
 			break
 		}
 		words = append(words, t.w)
 	}
-	return strings.Join(words, " ")
+	return strings.Join(words, " "), i
 }
 
 // backward reads the noun phrase that ends ts, dropping a parenthesis that
@@ -373,9 +285,4 @@ func contentWords(s string) []string {
 		}
 	}
 	return out
-}
-
-// sameValue reports whether two figures are the same quantity.
-func sameValue(a, b model.Value) bool {
-	return a.Kind == b.Kind && a.Num == b.Num && a.Low == b.Low && a.High == b.High && a.Unit == b.Unit && a.Bound == b.Bound
 }
