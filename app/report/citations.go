@@ -70,7 +70,7 @@ func (p *parser) cite(sentence string) {
 			p.cited = map[int][]string{}
 		}
 		if s == "" {
-			s = truncate(sentence, 300)
+			s = truncate(sentence, maxSentence)
 		}
 		if have := p.cited[n]; len(have) < maxCiting && !slices.Contains(have, s) {
 			p.cited[n] = append(have, s)

@@ -24,6 +24,11 @@ type event struct {
 	sentence string
 }
 
+// maxSentence is how long a sentence kept with a figure, a date or a
+// citation may be: long enough for any real sentence, so the page can show
+// it whole on hover; only run-on text without full stops is cut.
+const maxSentence = 1000
+
 // maxSameValue bounds how many facts of one value a new one is compared
 // with, so a text repeating one figure thousands of times stays linear.
 const maxSameValue = 8
@@ -37,7 +42,7 @@ func (p *parser) proseFacts(text string) {
 		if hasRiskWord(s) && len(p.proseRisks) < 5 {
 			p.proseRisks = append(p.proseRisks, truncate(s, 300))
 		}
-		sentence := truncate(s, 300)
+		sentence := truncate(s, maxSentence)
 		source := 0
 		if c := citations(s); len(c) > 0 {
 			source = c[0]

@@ -92,6 +92,9 @@ func TestSeedFactsWhat(t *testing.T) {
 		seen := map[string]bool{}
 		for _, row := range rows {
 			fig, what := row[factFigure], row[factWhat].Input
+			if strings.HasSuffix(row[factSentence].Input, "…") {
+				t.Errorf("%s: %q's sentence is cut: %q", seed.file, fig.Input, row[factSentence].Input)
+			}
 			if what == "" || row[factSentence].Input == "" {
 				t.Errorf("%s: %q has what %q, sentence %q", seed.file, fig.Input, what, row[factSentence].Input)
 			}
