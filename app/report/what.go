@@ -42,6 +42,12 @@ func figureWhat(s string, fig figure, prev string) string {
 	return what
 }
 
+// readWhat tries the shapes in the order that is right most often: a noun
+// after "of"/"in" names what a figure measures even when a subject stands
+// before it ("Lumen reserved 10% of global capacity"); a counted noun is its
+// own subject; a noun right before "of"/"at"/"(" beats the noun after the
+// figure ("Revenue of $900M beat estimates"); the clause's subject comes
+// last because it is the furthest from the figure.
 func readWhat(before, after []tok, fig figure, prev string) string {
 	money := fig.value.Unit == "USD"
 	// "$5 billion in new orders", "10% of global capacity"
