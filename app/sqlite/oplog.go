@@ -59,7 +59,7 @@ const maxBatch = 512
 // engine's deterministic work budget first (calc.DefaultBudget, the same in
 // the browser), then a time limit well below the browser's, a backstop on
 // a loaded machine. Formulas past either show #BUSY!.
-var committing = calc.Options{TimeLimit: time.Second}
+var committing = calc.Options{TimeLimit: 2 * time.Second}
 
 // maxOpen bounds the analyses the committer keeps open between batches.
 const maxOpen = 32
