@@ -149,8 +149,10 @@ func valueLabels(lo, hi any, formatter string) *opts.AxisLabel {
 
 // newBar returns a bar chart with the options every dashboard chart shares.
 // The tooltip follows the item under the pointer, so each bar (and the FCF
-// range) can say what it is in its own words. ECharts draws one grid per
-// entry, so the grid is set here once.
+// range) can say what it is in its own words. There is no legend unless a
+// chart turns one on with entries whose colours are its bars' (a series'
+// legend swatch is the series colour, not its bars' own). ECharts draws one
+// grid per entry, so the grid is set here once.
 func newBar(title string, grid opts.Grid) *charts.Bar {
 	c := charts.NewBar()
 	c.SetGlobalOptions(
@@ -165,6 +167,9 @@ func newBar(title string, grid opts.Grid) *charts.Bar {
 
 // everyLabel asks a category axis to print every label: ECharts otherwise
 // skips some when it judges them too close ("interval" 0 keeps them all).
+// go-echarts types the interval as a string; ECharts reads "0" as 0 (the
+// browser test checks every ticker is painted), but any other number would
+// need to be a JSON number.
 func everyLabel() *opts.AxisLabel { return &opts.AxisLabel{Interval: "0", FontSize: 12} }
 
 // optionJSON validates a chart and returns its option as JSON for
