@@ -23,13 +23,24 @@ import (
 // MaxRows caps how many rows Read takes.
 const MaxRows = model.MaxWatchRows
 
+// num writes a number as a person would type it: to 12 significant digits,
+// which drops the noise of binary fractions (a change of 3.061224% computed
+// from two prices is 3.0612239999999997 to the last bit), never with an
+// exponent.
+func num(f float64) string {
+	rounded, err := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 12, 64), 64)
+	if err != nil {
+		rounded = f
+	}
+	return strconv.FormatFloat(rounded, 'f', -1, 64)
+}
+
 // WriteWatchlist writes rows with a heading line.
 func WriteWatchlist(w io.Writer, rows []model.WatchRow) error {
 	cw := stdcsv.NewWriter(w)
 	if err := cw.Write(model.WatchHeadings); err != nil {
 		return err
 	}
-	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	for _, r := range rows {
 		rec := []string{
 			neutralize(r.Code), neutralize(r.StockCode), neutralize(r.Name),

@@ -3,6 +3,7 @@ package csv
 import (
 	"bytes"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,12 +25,18 @@ func TestWatchlistRoundTrip(t *testing.T) {
 			t.Errorf("CSV holds %q unneutralized:\n%s", bad, out)
 		}
 	}
-	if !strings.Contains(out, "MSTR,MSTR.O,Strategy,348.32,-2.739229,,,185\n") {
+	if !strings.Contains(out, "MSTR,MSTR.O,Strategy,348.32,-2.739229,,,185\n") || !strings.Contains(out, "CANG,CANG.N,Cango,5.05,3.061224,") {
 		t.Errorf("numbers must stay numbers:\n%s", out)
 	}
 	got, skipped, err := ReadWatchlist(&buf)
 	if err != nil || len(skipped) != 0 {
 		t.Fatalf("read: %v %q", err, skipped)
+	}
+	// Numbers come back as written: to 12 significant digits.
+	for i := range rows {
+		for _, f := range []*float64{&rows[i].LastPrice, &rows[i].ChangePct} {
+			*f, _ = strconv.ParseFloat(num(*f), 64)
+		}
 	}
 	if !reflect.DeepEqual(got, rows) {
 		t.Errorf("round trip changed the rows:\n got %+v\nwant %+v", got, rows)
@@ -62,6 +69,27 @@ func TestReadWatchlistRejects(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		} else if c := model.ErrorCode(err); c != model.EINVALID && c != model.ETOOLARGE {
 			t.Errorf("%s: code %s", name, c)
+		}
+	}
+}
+
+// TestNumbersAsTyped writes numbers without the noise of binary fractions
+// and without exponents.
+func TestNumbersAsTyped(t *testing.T) {
+	for _, c := range []struct {
+		in   float64
+		want string
+	}{
+		{3.0612239999999997, "3.061224"},
+		{-1.696108, "-1.696108"},
+		{314.425, "314.425"},
+		{0.1 + 0.2, "0.3"},
+		{1e21, "1000000000000000000000"},
+		{0.000012, "0.000012"},
+		{0, "0"},
+	} {
+		if got := num(c.in); got != c.want {
+			t.Errorf("num(%v) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
