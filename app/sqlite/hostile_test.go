@@ -210,9 +210,9 @@ func TestPurgeGivesSpaceBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ops := make([]model.Op, 2000)
+	ops := make([]model.Op, 400)
 	for i := range ops {
-		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: strings.Repeat("z", 2000) + strconv.Itoa(i)}
+		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: strings.Repeat("z", 10000) + strconv.Itoa(i)}
 	}
 	if _, err := s.ApplyChange(ctx, a.ID, ops, "bulk"); err != nil {
 		t.Fatal(err)
