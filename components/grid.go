@@ -252,9 +252,9 @@ func (g *Grid) commit(ctx app.Context) {
 func (g *Grid) placeEditor(ctx app.Context) { g.place(ctx, true) }
 
 // place moves the editor onto the selected cell, taking the focus only when
-// asked and when the focus is in the grid's card or nowhere: a grid that has
-// just mounted, or whose edit was saved as the focus left it, must not steal
-// it from the page.
+// asked and when the grid or its menu has it: a grid that has just mounted,
+// or whose edit was saved as the focus left it, must not steal it from the
+// page.
 func (g *Grid) place(ctx app.Context, focus bool) {
 	ctx.Defer(func(ctx app.Context) {
 		ed := g.editor()
@@ -263,11 +263,13 @@ func (g *Grid) place(ctx app.Context, focus bool) {
 		if !ed.Truthy() || !grid.Truthy() || !td.Truthy() {
 			return
 		}
-		// The grid takes the focus back only from its own card (its
-		// buttons, its menu) or from nothing: an edit saved as the focus
-		// left for elsewhere must not pull it back.
-		if active := app.Window().Get("document").Get("activeElement"); focus && active.Truthy() &&
-			active.Get("tagName").String() != "BODY" && !grid.Call("closest", ".card").Call("contains", active).Bool() {
+		// The grid keeps the focus it has (a click on a cell gives it at
+		// once, see OnMount) and takes it back from its own context menu;
+		// it never takes it from elsewhere, nor from nowhere: the focus
+		// may have left for the next control, which a render has just
+		// replaced, while this grid saved the edit it left.
+		if active := app.Window().Get("document").Get("activeElement"); focus &&
+			!(active.Truthy() && (grid.Call("contains", active).Bool() || active.Call("closest", ".ctxmenu").Truthy())) {
 			focus = false
 		}
 		if focus {

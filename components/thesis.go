@@ -60,9 +60,11 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 		open := func(ctx app.Context) {
 			t.field, t.draft = name, value
 			focusWhenDrawn(t.ctx, "thesis-edit", func(el app.Value) {
-				// The caret at the end, ready to type on.
-				n := len(utf16.Encode([]rune(el.Get("value").String()))) // the DOM counts UTF-16 units
-				el.Call("setSelectionRange", n, n)
+				if el.Get("tagName").String() == "TEXTAREA" {
+					// The caret at the end, ready to type on.
+					n := len(utf16.Encode([]rune(el.Get("value").String()))) // the DOM counts UTF-16 units
+					el.Call("setSelectionRange", n, n)
+				}
 			})
 		}
 		// A button to the keyboard too: Tab reaches it, Enter or Space
@@ -81,14 +83,25 @@ func (t *ThesisCard) field_(name, value string, show func() app.UI) app.UI {
 	// shown field, go-app would reuse the node and hang the field's click
 	// handler back on it while the Save click still bubbles through it,
 	// reopening the editor at once.
+	escape := func(ctx app.Context, e app.Event) {
+		if e.Get("key").String() == "Escape" {
+			t.close(ctx, name)
+		}
+	}
+	var editor app.UI = app.Textarea().ID("thesis-edit").Text(t.draft).
+		OnInput(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
+		OnKeyDown(escape)
+	if name == "conviction" {
+		editor = app.Select().ID("thesis-edit").Aria("label", "Conviction").
+			OnChange(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
+			OnKeyDown(escape).
+			Body(app.Range(convictionChoices(t.draft)).Slice(func(i int) app.UI {
+				c := convictionChoices(t.draft)[i]
+				return app.Option().Value(c).Selected(strings.EqualFold(c, t.draft)).Text(orDash(c))
+			}))
+	}
 	return app.Form().Class("thesis-editor").OnSubmit(func(ctx app.Context, e app.Event) { e.PreventDefault() }).Body(
-		app.Textarea().ID("thesis-edit").Text(t.draft).
-			OnInput(func(ctx app.Context, e app.Event) { t.draft = ctx.JSSrc().Get("value").String() }).
-			OnKeyDown(func(ctx app.Context, e app.Event) {
-				if e.Get("key").String() == "Escape" {
-					t.close(ctx, name)
-				}
-			}),
+		editor,
 		app.Div().Class("toolbar").Body(
 			app.Button().Type("button").Class("primary").ID("thesis-save").Text("Save").OnClick(func(ctx app.Context, e app.Event) {
 				if t.draft != value {
@@ -129,6 +142,22 @@ func focusWhenDrawn(ctx app.Context, id string, then func(el app.Value)) {
 		}
 	}
 	ctx.Defer(func(ctx app.Context) { try(ctx, 10) })
+}
+
+// convictionLevels are what conviction is chosen from: a scale that reads
+// the same across analyses, rather than free text.
+var convictionLevels = []string{"Low", "Medium", "High"}
+
+// convictionChoices are the levels, with current first when it is none of
+// them (an imported "Moderate", say), so that opening the choice changes
+// nothing by itself.
+func convictionChoices(current string) []string {
+	for _, l := range convictionLevels {
+		if strings.EqualFold(l, current) {
+			return convictionLevels
+		}
+	}
+	return append([]string{current}, convictionLevels...)
 }
 
 func verdictClass(v string) string {

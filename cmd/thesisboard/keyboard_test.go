@@ -137,6 +137,19 @@ func TestKeyboardReachesEverything(t *testing.T) {
 	press(t, ctx, kb.Escape, false)
 	waitFor(t, ctx, "the focus back on the field", `document.activeElement.id === "thesis-open-summary"`)
 
+	// Conviction is a choice of levels, made with the keyboard too.
+	eval[bool](t, ctx, `(document.getElementById("thesis-open-conviction").focus(), true)`)
+	press(t, ctx, kb.Enter, false)
+	waitFor(t, ctx, "the conviction's choice focused", `document.activeElement.id === "thesis-edit" && document.activeElement.tagName === "SELECT"`)
+	if got := eval[string](t, ctx, `Array.from(document.activeElement.options).map(o => o.value).join(",") + "=" + document.activeElement.value`); got != "Low,Medium,High=High" {
+		t.Errorf("the conviction's choices: %s", got)
+	}
+	press(t, ctx, kb.ArrowUp, false) // High → Medium
+	if err := chromedp.Do(ctx, click("#thesis-save")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "conviction saved as Medium", `document.getElementById("thesis-conviction").textContent === "Medium" && document.getElementById("savestate").dataset.state === "saved"`)
+
 	// Enter on a sort heading sorts: ascending, descending, then as it was.
 	firstRow := `document.querySelector("tr.watchrow").dataset.code`
 	original := eval[string](t, ctx, firstRow)
