@@ -13,7 +13,10 @@ import (
 
 // HistoryPanel lists an analysis's edits, newest first — when, from which
 // session, what changed from what to what — and restores any earlier version
-// as new edits, so nothing in the history is ever rewritten.
+// as new edits, so nothing in the history is ever rewritten. The edits of
+// one change (a restore, an import) are one entry, which can be undone
+// whole; the analysis as created is the last entry. A restore is asked for
+// first, saying how many edits it undoes.
 type HistoryPanel struct {
 	app.Compo
 	ID int64
@@ -22,6 +25,7 @@ type HistoryPanel struct {
 	entries []model.LoggedOp
 	err     string
 	busy    bool
+	confirm int64 // the version a restore of which waits for a yes, or 0
 }
 
 // OnMount loads the history.
@@ -44,7 +48,7 @@ func (h *HistoryPanel) restore(version int64) {
 	if h.busy {
 		return
 	}
-	h.busy = true
+	h.busy, h.confirm = true, 0
 	ctx, id := h.ctx, h.ID
 	ctx.Async(func() {
 		_, err := apiClient().RestoreVersion(context.Background(), id, version)
@@ -55,27 +59,112 @@ func (h *HistoryPanel) restore(version int64) {
 	})
 }
 
+// head is the latest version the list shows.
+func (h *HistoryPanel) head() int64 {
+	if len(h.entries) == 0 {
+		return 1
+	}
+	return h.entries[0].Version
+}
+
+// historyEntry is one row of the list: an edit alone, or the edits of one
+// change, newest first.
+type historyEntry struct {
+	ops []model.LoggedOp
+}
+
+func (e historyEntry) top() model.LoggedOp { return e.ops[0] }
+
+// grouped gathers the consecutive edits of each change into one entry.
+func grouped(ops []model.LoggedOp) []historyEntry {
+	var out []historyEntry
+	for i := 0; i < len(ops); {
+		j := i + 1
+		for c := ops[i].Change; c != 0 && j < len(ops) && ops[j].Change == c; j++ {
+		}
+		out = append(out, historyEntry{ops: ops[i:j]})
+		i = j
+	}
+	return out
+}
+
 // Render draws the list.
 func (h *HistoryPanel) Render() app.UI {
+	entries := grouped(h.entries)
+	// The analysis as created is listed once the list reaches back to it.
+	created := len(h.entries) > 0 && h.entries[len(h.entries)-1].Version == 2
 	return app.Div().Class("card history").ID("history").Body(
 		app.Div().Class("toolbar").Body(
 			app.H2().Text("History"),
 			app.Button().Class("small").ID("history-refresh").Text("Refresh").OnClick(func(ctx app.Context, e app.Event) { h.reload() }),
 		),
 		app.If(h.err != "", func() app.UI { return app.P().Class("error").Text(h.err) }),
+		app.If(h.confirm != 0, func() app.UI { return h.renderConfirm() }),
 		app.If(len(h.entries) == 0 && h.err == "", func() app.UI { return app.P().Class("muted").Text("No edits yet.") }),
-		app.Table().Body(app.TBody().Body(app.Range(h.entries).Slice(func(i int) app.UI {
-			l := h.entries[i]
-			return app.Tr().Class("history-entry").DataSet("version", l.Version).Body(
-				app.Td().Class("muted").Text("v"+strconv.FormatInt(l.Version, 10)),
-				app.Td().Class("muted").Text(l.Time.Local().Format("Jan 2 15:04:05")),
-				app.Td().Class("muted").Text(who(l.Session)),
-				app.Td().Text(describe(l)),
-				app.Td().Body(app.Button().Class("small restore").Text("Restore this version").Disabled(h.busy).
-					OnClick(func(ctx app.Context, e app.Event) { h.restore(l.Version) }, app.EventScope(l.Version))),
-			)
-		}))),
+		app.Table().Body(app.TBody().Body(
+			app.Range(entries).Slice(func(i int) app.UI { return h.renderEntry(entries[i]) }),
+			app.If(created, func() app.UI {
+				return app.Tr().Class("history-entry created").DataSet("version", 1).Body(
+					app.Td().Class("muted").Text("v1"),
+					app.Td(), app.Td(),
+					app.Td().Text("the analysis as created"),
+					app.Td().Body(h.restoreButton(1, "restore", "Restore this version")),
+				)
+			}),
+		)),
 	)
+}
+
+func (h *HistoryPanel) renderEntry(e historyEntry) app.UI {
+	l := e.top()
+	version := "v" + strconv.FormatInt(l.Version, 10)
+	what := app.UI(app.Text(describe(l)))
+	var undo app.UI = app.Text("")
+	if len(e.ops) > 1 {
+		version = "v" + strconv.FormatInt(e.ops[len(e.ops)-1].Version, 10) + "–" + strconv.FormatInt(l.Version, 10)
+		what = app.Details().Body(
+			app.Summary().Text(describeChange(e)),
+			app.Ul().Body(app.Range(e.ops).Slice(func(i int) app.UI { return app.Li().Text(describe(e.ops[i])) })),
+		)
+	}
+	if l.Change != 0 {
+		undo = h.restoreButton(l.Change-1, "undo-change", "Undo this")
+	}
+	return app.Tr().Class("history-entry").DataSet("version", l.Version).Body(
+		app.Td().Class("muted").Text(version),
+		app.Td().Class("muted").Text(l.Time.Local().Format("Jan 2 15:04:05")),
+		app.Td().Class("muted").Text(who(l.Session)),
+		app.Td().Body(what),
+		app.Td().Body(h.restoreButton(l.Version, "restore", "Restore this version"), undo),
+	)
+}
+
+// restoreButton asks to restore version: the restore waits for a yes.
+func (h *HistoryPanel) restoreButton(version int64, class, label string) app.UI {
+	return app.Button().Class("small "+class).Text(label).Disabled(h.busy || version >= h.head()).
+		OnClick(func(ctx app.Context, e app.Event) { h.confirm = version }, app.EventScope(version))
+}
+
+// renderConfirm says what a restore will do and waits for a yes.
+func (h *HistoryPanel) renderConfirm() app.UI {
+	n := h.head() - h.confirm
+	return app.Div().Class("confirm").ID("restore-ask").Body(
+		app.P().Text("Restore version "+strconv.FormatInt(h.confirm, 10)+"? The "+edits(int(n))+" after it are undone, as new edits: the restore can be undone in turn."),
+		app.Div().Class("toolbar").Body(
+			app.Button().Class("primary").ID("restore-confirm").Text("Restore").Disabled(h.busy).
+				OnClick(func(ctx app.Context, e app.Event) { h.restore(h.confirm) }),
+			app.Button().ID("restore-cancel").Text("Cancel").OnClick(func(ctx app.Context, e app.Event) { h.confirm = 0 }),
+		),
+	)
+}
+
+// describeChange says what a change of several edits was.
+func describeChange(e historyEntry) string {
+	l := e.top()
+	if strings.HasPrefix(l.Session, "restore to version ") {
+		return "restored version " + strings.TrimPrefix(l.Session, "restore to version ") + ": " + edits(len(e.ops))
+	}
+	return edits(len(e.ops)) + " at once"
 }
 
 // who names the session that made an edit: this tab, another tab (with the

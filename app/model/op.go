@@ -279,4 +279,9 @@ type LoggedOp struct {
 	// Undo reverses the op, computed when it was committed; history shows
 	// the old value from it, and restoring a version applies it.
 	Undo []Op `json:"undo,omitempty"`
+	// Change, for an op committed as part of a change of several (a
+	// restore, an import, a CSV of tickers), is the version of the
+	// change's first op, the same for all of them: history shows the
+	// change as one entry, and undoes it whole by restoring Change-1.
+	Change int64 `json:"change,omitempty"`
 }

@@ -58,11 +58,45 @@ func (s *Store) RestoreVersion(ctx context.Context, id, version int64, session s
 		for i := len(past) - 1; i >= 0; i-- {
 			undo = append(undo, past[i].Undo...)
 		}
+		undo = lastWrites(undo)
 		if len(undo) > model.MaxChangeOps {
 			return nil, tooLarge(len(undo))
 		}
 		return undo, nil
 	})
+}
+
+// lastWrites drops from ops, applied in order, each cell or thesis edit
+// that a later one of the same cell or field overwrites before any row or
+// column moves: a restore of a cell edited ten times writes it once, and
+// history shows the restore as the edits it really makes.
+func lastWrites(ops []model.Op) []model.Op {
+	keep := make([]bool, len(ops))
+	cells, fields := map[string]bool{}, map[string]bool{} // written later on
+	for i := len(ops) - 1; i >= 0; i-- {
+		op := ops[i]
+		written := map[string]bool(nil)
+		target := ""
+		switch op.Kind {
+		case model.OpSetCell:
+			written, target = cells, op.Sheet+"!"+op.Cell
+		case model.OpSetThesis:
+			written, target = fields, op.Field
+		case model.OpInsertRow, model.OpDeleteRow, model.OpInsertCol, model.OpDeleteCol:
+			clear(cells) // addresses before it mean other cells
+		}
+		keep[i] = written == nil || !written[target]
+		if written != nil {
+			written[target] = true
+		}
+	}
+	out := ops[:0:0]
+	for i, op := range ops {
+		if keep[i] {
+			out = append(out, op)
+		}
+	}
+	return out
 }
 
 func tooLarge(n int) error {
@@ -100,11 +134,12 @@ func (s *Store) change(ctx context.Context, id int64, session string, opsOf func
 	}
 	now := s.now()
 	applying = true
+	first := o.a.Version + 1 // the change's first op's version, which names it
 	for i, op := range ops {
 		if i%32 == 0 && time.Since(start) > changeDeadline {
 			return model.ChangeResult{}, model.Errorf(model.ETOOLARGE, "this change took longer than %v to apply and was not made: split it into smaller ones", changeDeadline)
 		}
-		logged, isNew, err := s.commitOp(ctx, o, op, session, now)
+		logged, isNew, err := s.commitOp(ctx, o, op, session, first, now)
 		switch {
 		case errors.Is(err, errBroken) || err != nil && model.ErrorCode(err) == model.EINTERNAL:
 			return model.ChangeResult{}, err

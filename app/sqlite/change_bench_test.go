@@ -61,11 +61,12 @@ func BenchmarkRestoreRefused(b *testing.B) {
 	}
 }
 
-// edits are n cell edits of the sample's partners sheet.
+// edits are n edits of different cells of the sample's partners sheet (a
+// restore writes each cell once, see lastWrites).
 func edits(n int) []model.Op {
 	ops := make([]model.Op, n)
 	for i := range ops {
-		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: fmt.Sprintf("C%d", 2+i%5), Input: fmt.Sprint(i)}
+		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "partners", Cell: fmt.Sprintf("%c%d", 'C'+i%5, 2+i/5), Input: fmt.Sprint(i)}
 	}
 	return ops
 }

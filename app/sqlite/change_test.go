@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -46,6 +47,15 @@ func TestChangeIsOneTransaction(t *testing.T) {
 		t.Errorf("OnCommit saw versions %v, want 2, 3, 4", seen)
 	}
 	mu.Unlock()
+	logged, err := s.Ops(ctx, a.ID, 0)
+	if err != nil || len(logged) != 3 {
+		t.Fatal(logged, err)
+	}
+	for _, l := range logged {
+		if l.Change != 2 {
+			t.Errorf("op %d of the change names change %d, want 2 (its first version)", l.Version, l.Change)
+		}
+	}
 	got, _ := s.Get(ctx, a.ID)
 	if got.Section("s").Cells[1][1].Value.Num != 20 || len(got.Watchlist) != 1 || got.Thesis.Verdict != "Yes" {
 		t.Errorf("after the change: %+v", got)
@@ -111,5 +121,27 @@ func TestRestoreVersionOneChange(t *testing.T) {
 	}
 	if _, err := s.RestoreVersion(ctx, a.ID, 99, "x"); model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("restoring a version the analysis lacks: %v", err)
+	}
+}
+
+// TestLastWrites keeps, of the edits of one cell or field between moves of
+// rows or columns, the last.
+func TestLastWrites(t *testing.T) {
+	set := func(cell, in string) model.Op {
+		return model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: cell, Input: in}
+	}
+	ops := []model.Op{
+		set("A2", "1"), set("B2", "x"), set("A2", "2"),
+		{Kind: model.OpSetThesis, Field: "verdict", Text: "No"},
+		{Kind: model.OpInsertRow, Sheet: "s", Row: 2},
+		set("A2", "3"), {Kind: model.OpSetThesis, Field: "verdict", Text: "Yes"}, set("A2", "4"),
+	}
+	var got []string
+	for _, op := range lastWrites(ops) {
+		got = append(got, string(op.Kind)+":"+op.Cell+op.Input+op.Text)
+	}
+	want := []string{"set_cell:B2x", "set_cell:A22", "insert_row:", "set_thesis:Yes", "set_cell:A24"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("lastWrites = %v, want %v", got, want)
 	}
 }

@@ -36,7 +36,10 @@ var errBroken = errors.New("the edit could not be applied")
 // again.
 // Errors: EINVALID and ECONFLICT (the op is refused, nothing changed),
 // errBroken (see above), and internal errors from the database.
-func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session string, now time.Time) (model.LoggedOp, bool, error) {
+//
+// change is the version of the first op of the change op is part of (see
+// model.LoggedOp.Change), or 0 for an op alone.
+func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session string, change int64, now time.Time) (model.LoggedOp, bool, error) {
 	op, err := op.Clean()
 	if err == nil {
 		err = model.CheckSession(session)
@@ -78,10 +81,10 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 	o.since += 1 + o.engine.Work() - work
 	o.a.Version++
 	o.a.Updated = now
-	if _, err := s.stmts.insertOp.ExecContext(ctx, o.a.ID, o.a.Version, string(opJSON), session, stamp(now), string(undo), op.ID); err != nil {
+	if _, err := s.stmts.insertOp.ExecContext(ctx, o.a.ID, o.a.Version, string(opJSON), session, stamp(now), string(undo), op.ID, change); err != nil {
 		return model.LoggedOp{}, false, err
 	}
-	logged := model.LoggedOp{Version: o.a.Version, Op: op, Session: session, Time: now}
+	logged := model.LoggedOp{Version: o.a.Version, Op: op, Session: session, Time: now, Change: change}
 	o.remember(logged)
 	logged.Undo = inverse
 	return logged, true, nil
@@ -108,7 +111,7 @@ func applySafely(e *calc.Engine, op model.Op) (err error) {
 func (s *Store) retryOf(ctx context.Context, id int64, op model.Op) (*model.LoggedOp, error) {
 	var l model.LoggedOp
 	var raw, ts, undo string
-	err := s.stmts.byOpID.QueryRowContext(ctx, id, op.ID).Scan(&l.Version, &raw, &l.Session, &ts, &undo)
+	err := s.stmts.byOpID.QueryRowContext(ctx, id, op.ID).Scan(&l.Version, &raw, &l.Session, &ts, &undo, &l.Change)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
@@ -177,10 +180,10 @@ func (s *Store) prepare() error {
 		dst *(*sql.Stmt)
 		sql string
 	}{
-		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo, op_id) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo, op_id, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
 		{&s.stmts.version, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`},
-		{&s.stmts.byOpID, `SELECT version, op, session, created, undo FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`},
+		{&s.stmts.byOpID, `SELECT version, op, session, created, undo, change FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`},
 	} {
 		st, err := s.wc.PrepareContext(context.Background(), p.sql)
 		if err != nil {

@@ -64,6 +64,11 @@ ALTER TABLE ops ADD COLUMN op_id TEXT NOT NULL DEFAULT '';
 UPDATE ops SET op_id = coalesce(json_extract(op, '$.id'), '');
 CREATE INDEX ops_by_id ON ops (analysis_id, op_id) WHERE op_id != '';
 `},
+	// The ops of one change (a restore, an import) name its first version,
+	// so history shows the change as one entry.
+	{"changes", `
+ALTER TABLE ops ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
+`},
 }
 
 const migrationsTable = `

@@ -203,7 +203,7 @@ func (s *Store) commitBatch(batch []*commitReq) {
 			r.res.err = broken[r.id]
 			continue
 		}
-		r.res.logged, r.res.new, r.res.err = s.commitOp(ctx, o, r.op, r.session, now)
+		r.res.logged, r.res.new, r.res.err = s.commitOp(ctx, o, r.op, r.session, 0, now)
 		switch err := r.res.err; {
 		case err == nil:
 			if r.res.new {
@@ -395,7 +395,7 @@ func (s *Store) Head(ctx context.Context, id int64) (int64, error) {
 // below before, oldest first, through q (the read pool, or the committer's
 // transaction).
 func readOps(ctx context.Context, q querier, id, after, before int64) ([]model.LoggedOp, error) {
-	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo FROM ops WHERE analysis_id = ? AND version > ? AND version < ? ORDER BY version`, id, after, before)
+	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo, change FROM ops WHERE analysis_id = ? AND version > ? AND version < ? ORDER BY version`, id, after, before)
 	if err != nil {
 		return nil, err
 	}
@@ -404,7 +404,7 @@ func readOps(ctx context.Context, q querier, id, after, before int64) ([]model.L
 	for rows.Next() {
 		var l model.LoggedOp
 		var op, ts, undo string
-		if err := rows.Scan(&l.Version, &op, &l.Session, &ts, &undo); err != nil {
+		if err := rows.Scan(&l.Version, &op, &l.Session, &ts, &undo, &l.Change); err != nil {
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(op), &l.Op); err != nil {

@@ -137,7 +137,9 @@ func TestThesisConflictShownAndResolved(t *testing.T) {
 }
 
 // TestHistoryPanelRestores edits a cell twice, opens the history, sees old →
-// new, restores the version before the edits and sees the cell come back.
+// new, restores the version before the edits once asked and sees the cell
+// come back; restores the analysis as created, a change of several edits
+// shown as one entry, and undoes that restore whole.
 func TestHistoryPanelRestores(t *testing.T) {
 	m := startMain(t)
 	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
@@ -151,22 +153,54 @@ func TestHistoryPanelRestores(t *testing.T) {
 		waitFor(t, ctx, "the edit", `document.getElementById("cell-partners-C2").textContent === "`+in+`"`)
 	}
 	waitFor(t, ctx, "saved", `document.getElementById("savestate").dataset.state === "saved" && document.getElementById("cell-partners-C2").textContent === "second"`)
+	original := eval[string](t, ctx, `document.getElementById("cell-partners-C3").textContent`)
 	if err := chromedp.Do(ctx, click("#history-toggle")); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, ctx, "the history", `document.querySelectorAll("#history tr.history-entry").length === 2`)
+	const entries = `document.querySelectorAll("#history tr.history-entry:not(.created)").length`
+	waitFor(t, ctx, "the history", entries+` === 2 && document.querySelector("#history tr.created") !== null`)
 	if got := eval[string](t, ctx, `document.querySelector("#history tr.history-entry").innerText`); !strings.Contains(got, "partners!C2: first → second") || !strings.Contains(got, "this tab") {
 		t.Errorf("newest entry = %q", got)
 	}
-	// Restore version 2, the state after the first edit.
+	// Restore version 2, the state after the first edit: asked first.
 	if err := chromedp.Do(ctx, click(`#history tr.history-entry[data-version="2"] button.restore`)); err != nil {
 		t.Fatal(err)
 	}
+	waitFor(t, ctx, "the question", `document.getElementById("restore-ask") !== null`)
+	if got := eval[string](t, ctx, `document.getElementById("restore-ask").innerText`); !strings.Contains(got, "Restore version 2?") || !strings.Contains(got, "1 edit after it") {
+		t.Errorf("the question says %q", got)
+	}
+	if err := chromedp.Do(ctx, click("#restore-confirm")); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, ctx, "the restored cell", `document.getElementById("cell-partners-C2").textContent === "first"`)
-	waitFor(t, ctx, "the restore in the history", `document.querySelectorAll("#history tr.history-entry").length === 3`)
+	waitFor(t, ctx, "the restore in the history", entries+` === 3`)
 	if a, _ := m.Store().Get(ctx, 1); a.Section("partners").Cell(1, 2).Input != "first" {
 		t.Errorf("server C2 after restore = %q", a.Section("partners").Cell(1, 2).Input)
 	}
+
+	// Change C3 too, then restore the analysis as created: one entry for
+	// the restore's several edits, undone whole.
+	if err := chromedp.Do(ctx, click("#cell-partners-C3"), typeKeys("third"), typeKeys(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "C3 saved", `document.getElementById("cell-partners-C3").textContent === "third" && document.getElementById("savestate").dataset.state === "saved"`)
+	if err := chromedp.Do(ctx, click("#history-refresh")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the C3 edit listed", entries+` === 4`)
+	if err := chromedp.Do(ctx, click(`#history tr.created button.restore`), click("#restore-confirm")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the analysis as created", `document.getElementById("cell-partners-C2").textContent !== "first" && document.getElementById("cell-partners-C3").textContent === "`+original+`"`)
+	waitFor(t, ctx, "the restore as one entry", entries+` === 5 && document.querySelector("#history tr.history-entry summary") !== null`)
+	if got := eval[string](t, ctx, `document.querySelector("#history tr.history-entry summary").innerText`); !strings.Contains(got, "restored version 1: 2 edits") {
+		t.Errorf("the restore's entry says %q", got)
+	}
+	if err := chromedp.Do(ctx, click(`#history tr.history-entry button.undo-change`), click("#restore-confirm")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the restore undone", `document.getElementById("cell-partners-C2").textContent === "first" && document.getElementById("cell-partners-C3").textContent === "third"`)
 }
 
 // writeUnseen commits op to analysis 1 as another session through a second
