@@ -131,9 +131,11 @@ func (s *Store) retryOf(ctx context.Context, id int64, op model.Op) (*model.Logg
 
 // sameEdit reports whether a logged op and an op sent again are the same
 // edit. Where an op applies may differ (carried over rows others inserted),
-// what it does may not.
+// and so may a formula's references, which follow the rows; what it does
+// may not.
 func sameEdit(logged, sent model.Op) bool {
-	same := logged.Kind == sent.Kind && logged.Sheet == sent.Sheet && logged.Input == sent.Input &&
+	same := logged.Kind == sent.Kind && logged.Sheet == sent.Sheet &&
+		(logged.Input == sent.Input || calc.IsFormula(logged.Input) && calc.IsFormula(sent.Input)) &&
 		logged.Field == sent.Field && logged.Text == sent.Text && logged.Code == sent.Code
 	if logged.Watch != nil || sent.Watch != nil {
 		same = same && logged.Watch != nil && sent.Watch != nil && logged.Watch.Code == sent.Watch.Code

@@ -235,3 +235,31 @@ func TestPurgeGivesSpaceBack(t *testing.T) {
 		t.Errorf("after the purge the file has %d pages of %d", after, before)
 	}
 }
+
+// TestRetryOfACarriedFormula sends again a formula edit that the store
+// carried over a row another session inserted (its reference moved down):
+// it is the same edit, answered with its first commit, not refused.
+func TestRetryOfACarriedFormula(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("carried"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpInsertRow, Sheet: "s", Row: 2}, "other"); err != nil {
+		t.Fatal(err)
+	}
+	op := model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: "=A2*3", BaseVersion: 1, ID: "mine.1"}
+	first, err := s.Apply(ctx, a.ID, op, "mine")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Op.Input != "=A3*3" {
+		t.Fatalf("the formula was carried to %q, want =A3*3", first.Op.Input)
+	}
+	again, err := s.Apply(ctx, a.ID, op, "mine")
+	if err != nil || again.Version != first.Version {
+		t.Errorf("sent again: version %d, %v; first committed at %d", again.Version, err, first.Version)
+	}
+}
