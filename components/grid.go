@@ -151,7 +151,14 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	if cell.Source == 0 {
 		return td.Text(text)
 	}
-	return td.Body(app.Text(text), app.Sup().Class("src").Title(g.sourceTitle(cell.Source)).Text("["+strconv.Itoa(cell.Source)+"]"))
+	src := app.Sup().Class("src").Title(g.sourceTitle(cell.Source)).Text("[" + strconv.Itoa(cell.Source) + "]")
+	if cell.Said != "" {
+		// Edited since: the source is not credited with the edit. (The
+		// mark is drawn by the style sheet, so a copy takes the figure
+		// alone.)
+		src = src.Class("edited").Title(g.sourceTitle(cell.Source) + " — edited; the source said " + cell.Said)
+	}
+	return td.Body(app.Text(text), src)
 }
 
 func (g *Grid) sourceTitle(num int) string {

@@ -53,6 +53,11 @@ type Cell struct {
 	Value  Value  `json:"value"`
 	Format Format `json:"format,omitempty"`
 	Source int    `json:"source,omitempty"` // reference number, 0 for none
+	// Said is what the source said, kept when a sourced figure is edited
+	// to something else, so the page and the workbook can say "edited;
+	// the source said $18.3B" rather than credit the source with the
+	// edit. Empty while the cell holds what its source said.
+	Said string `json:"said,omitempty"`
 }
 
 // Series is a named run of values by period, each read from a cell, so a chart

@@ -127,8 +127,9 @@ func setCell(a *Analysis, s *Section, row, col int, op Op) error {
 	}
 	var f Format
 	var src int
+	var old Cell
 	if row < len(s.Cells) && col < len(s.Cells[row]) {
-		old := &s.Cells[row][col]
+		old = s.Cells[row][col]
 		f, src = old.Format, old.Source
 	}
 	if op.Format != nil {
@@ -150,8 +151,27 @@ func setCell(a *Analysis, s *Section, row, col int, op Op) error {
 	for len(s.Cells[row]) <= col {
 		s.Cells[row] = append(s.Cells[row], Cell{Value: Value{Kind: KindEmpty}})
 	}
-	s.Cells[row][col] = Cell{Input: op.Input, Value: v, Format: f, Source: src}
+	s.Cells[row][col] = Cell{Input: op.Input, Value: v, Format: f, Source: src, Said: said(old, src, op.Input)}
 	return nil
+}
+
+// said is what a cell's source said once old, the cell as it was, takes
+// input with source src: the source's own figure is kept from the first
+// edit of a sourced cell until the cell holds it again or names another
+// source (or none).
+func said(old Cell, src int, input string) string {
+	switch {
+	case src == 0 || src != old.Source:
+		return ""
+	case old.Said != "":
+		if input == old.Said {
+			return ""
+		}
+		return old.Said
+	case input != old.Input:
+		return old.Input
+	}
+	return ""
 }
 
 func applyRow(a *Analysis, op Op) error {

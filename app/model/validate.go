@@ -160,6 +160,9 @@ func (c *Cell) validate() error {
 	if err := checkText("input", c.Input, MaxTextLen); err != nil {
 		return err
 	}
+	if err := checkText("what the source said", c.Said, MaxTextLen); err != nil {
+		return err
+	}
 	if !c.Format.Valid() {
 		return Errorf(EINVALID, "unknown format %q", c.Format)
 	}

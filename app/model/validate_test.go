@@ -104,3 +104,34 @@ func TestErrorSentinels(t *testing.T) {
 		t.Errorf("code %q, message %q", ErrorCode(err), ErrorMessage(err))
 	}
 }
+
+// TestSaidFollowsEdits keeps what the source said from the first edit of a
+// sourced figure until the cell holds it again or its source changes.
+func TestSaidFollowsEdits(t *testing.T) {
+	a := &Analysis{References: []Reference{{Num: 3, Title: "Report"}, {Num: 4, Title: "Other"}},
+		Sections: []Section{{ID: "s", Title: "S", Cells: [][]Cell{{}, {{Input: "$18.3B", Source: 3}}}}}}
+	set := func(input string, source *int) string {
+		t.Helper()
+		if err := Apply(a, Op{Kind: OpSetCell, Sheet: "s", Cell: "A2", Input: input, Source: source}); err != nil {
+			t.Fatal(err)
+		}
+		return a.Sections[0].Cells[1][0].Said
+	}
+	four, none := 4, 0
+	for _, step := range []struct {
+		input  string
+		source *int
+		want   string
+	}{
+		{"$17.9B", nil, "$18.3B"},
+		{"$17.5B", nil, "$18.3B"},
+		{"$18.3B", nil, ""},
+		{"$17B", nil, "$18.3B"},
+		{"$17B", &four, ""},
+		{"$16B", &none, ""},
+	} {
+		if got := set(step.input, step.source); got != step.want {
+			t.Errorf("after %q: said %q, want %q", step.input, got, step.want)
+		}
+	}
+}

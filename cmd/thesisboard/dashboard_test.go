@@ -59,6 +59,11 @@ func TestDashboardEndToEnd(t *testing.T) {
 	if got := eval[float64](t, ctx, debtChartJS); got != 17.9 {
 		t.Errorf("debt chart after edit = %v, want 17.9", got)
 	}
+	// The source is not credited with the edit: the cell says it was
+	// edited and what the source said.
+	if got := eval[string](t, ctx, `(() => { const s = document.querySelector("`+debtCell+` sup.src"); return s.className + "|" + s.title })()`); !strings.Contains(got, "edited|") || !strings.Contains(got, "the source said $18.3B") {
+		t.Errorf("the edited debt cell's source mark: %q", got)
+	}
 	if got := eval[string](t, ctx, `document.querySelector("#grid-financial-health td.selected").id`); got != "cell-financial-health-B3" {
 		t.Errorf("after Enter the selection is %q, want the cell below", got)
 	}

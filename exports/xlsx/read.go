@@ -318,11 +318,12 @@ func (r *reader) section(sheet string, ms metaSection) error {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	sec := model.Section{ID: id, Title: sheet, Note: ms.Note}
-	notes := map[string]int{}
+	notes, saids := map[string]int{}, map[string]string{}
 	if comments, err := r.f.GetComments(sheet); err == nil {
 		for _, c := range comments {
 			if m := sourceNoteRe.FindStringSubmatch(c.Text); m != nil {
 				notes[c.Cell], _ = strconv.Atoi(m[1])
+				saids[c.Cell] = readSaid(strings.SplitN(c.Text, "\n", 2)[0])
 			}
 		}
 	}
@@ -334,7 +335,7 @@ func (r *reader) section(sheet string, ms metaSection) error {
 			if err != nil {
 				return err
 			}
-			c.Source = notes[addr]
+			c.Source, c.Said = notes[addr], saids[addr]
 			cells[ci] = c
 			if c.Value.Kind == model.KindNumber || c.Value.Kind == model.KindRange {
 				r.res.Found.Figures++

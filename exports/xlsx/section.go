@@ -61,7 +61,7 @@ func (b *book) sectionNotes(s *model.Section) (notes map[string][]string, longes
 			shown := model.Display(cell.Value, cell.Format)
 			var texts []string
 			if cell.Source != 0 {
-				texts = append(texts, b.sourceNote(cell.Source))
+				texts = append(texts, b.sourceNote(cell.Source)+editedNote(cell))
 			}
 			switch {
 			case calc.IsFormula(cell.Input):
@@ -145,6 +145,24 @@ func (b *book) cell(c model.Cell, on *model.Section, asText bool) (excelize.Cell
 func midpoint(v model.Value) model.Value {
 	n, _ := v.Number()
 	return model.Value{Kind: model.KindNumber, Num: n, Unit: v.Unit, Bound: v.Bound, Note: v.Note}
+}
+
+// editedNote says, after a source note, that the figure was edited since
+// and what the source said (see model.Cell.Said); read back by readSaid.
+func editedNote(c model.Cell) string {
+	if c.Said == "" {
+		return ""
+	}
+	return editedMark + c.Said
+}
+
+// editedMark starts what editedNote adds to a source note.
+const editedMark = ". Edited; the source said "
+
+// readSaid is what the source said, from a note editedNote wrote, or "".
+func readSaid(note string) string {
+	_, said, _ := strings.Cut(note, editedMark)
+	return said
 }
 
 // rangeNote keeps a range cell's low and high in view, since the cell shows
