@@ -385,6 +385,7 @@ func (d *Dashboard) renderAnalysis() app.UI {
 			app.Button().ID("redo").Title("Redo (Ctrl+Y)").Text("Redo").Disabled(len(d.redo) == 0).
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionRedo) }),
 			app.Button().ID("history-toggle").Text("History").OnClick(func(ctx app.Context, e app.Event) { d.showHistory = !d.showHistory }),
+			&ImportInto{ID: a.ID},
 		),
 		app.Div().Body(app.If(d.showHistory, func() app.UI { return &HistoryPanel{ID: a.ID} })),
 		app.If(len(d.conflicts) > 0, func() app.UI { return d.renderConflicts() }),

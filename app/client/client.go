@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"thesisboard/app/model"
 )
@@ -94,9 +95,24 @@ func (c *Client) Apply(ctx context.Context, id int64, op model.Op) (int64, error
 // result holds the new analysis.
 // Errors: EINVALID, ETOOLARGE.
 func (c *Client) Import(ctx context.Context, file []byte, preview bool) (*model.ImportResult, error) {
-	path := "/api/analyses/import"
+	return c.importFile(ctx, "/api/analyses/import", file, preview)
+}
+
+// ImportInto sends a workbook or report to update analysis id's sections of
+// the same titles; with preview set nothing is written and the result's
+// Changes say what would change, cell by cell.
+// Errors: ENOTFOUND, EINVALID, ETOOLARGE.
+func (c *Client) ImportInto(ctx context.Context, id int64, file []byte, preview bool) (*model.ImportResult, error) {
+	return c.importFile(ctx, "/api/analyses/import?into="+strconv.FormatInt(id, 10), file, preview)
+}
+
+func (c *Client) importFile(ctx context.Context, path string, file []byte, preview bool) (*model.ImportResult, error) {
 	if preview {
-		path += "?preview=1"
+		if strings.Contains(path, "?") {
+			path += "&preview=1"
+		} else {
+			path += "?preview=1"
+		}
 	}
 	contentType := "text/markdown; charset=utf-8"
 	if bytes.HasPrefix(file, []byte("PK")) {

@@ -35,26 +35,37 @@ func Read(ctx context.Context, body []byte) (*model.ImportResult, error) {
 	return report.Parse(body)
 }
 
+// Plan is what importing a file into an existing analysis changes.
+type Plan struct {
+	// Ops are the set_cell ops that make the analysis's cells the
+	// imported ones, made on its version (so a cell someone changed since
+	// is a conflict, not overwritten).
+	Ops []model.Op
+	// Changes says, op by op, which cell changes from what to what.
+	Changes []model.CellChange
+	// Skipped lists the imported sections that match none of the
+	// analysis's.
+	Skipped []string
+}
+
 // Into works out what importing res into a changes: for each imported
-// section whose title matches one of a's, the set_cell ops that make a's
-// cells the imported ones, made on a's version (so a cell someone changed
-// since is a conflict, not overwritten), with where each op applies
-// ("Sheet!B2") for reporting it. Imported sections that match none of a's
-// are listed in skipped.
-func Into(a *model.Analysis, res *model.ImportResult) (ops []model.Op, where, skipped []string) {
+// section whose title matches one of a's, the cells that differ.
+func Into(a *model.Analysis, res *model.ImportResult) Plan {
+	var p Plan
 	for _, sec := range res.Analysis.Sections {
 		target := sectionByTitle(a, sec.Title)
 		if target == nil {
-			skipped = append(skipped, fmt.Sprintf("sheet %q matches no section of %q", sec.Title, a.Title))
+			p.Skipped = append(p.Skipped, fmt.Sprintf("sheet %q matches no section of %q", sec.Title, a.Title))
 			continue
 		}
 		for _, op := range cellOps(target, &sec, a) {
 			op.BaseVersion = a.Version
-			ops = append(ops, op)
-			where = append(where, sec.Title+"!"+op.Cell)
+			r, c, _ := model.ParseAddr(op.Cell)
+			p.Ops = append(p.Ops, op)
+			p.Changes = append(p.Changes, model.CellChange{Sheet: target.Title, Cell: op.Cell, Old: target.Cell(r, c).Input, New: op.Input})
 		}
 	}
-	return ops, where, skipped
+	return p
 }
 
 func sectionByTitle(a *model.Analysis, title string) *model.Section {

@@ -46,11 +46,14 @@ func TestInto(t *testing.T) {
 	fh := imported.Section("financial-health")
 	fh.Cells[1][1].Input = "$17.9B"
 	imported.Sections = append(imported.Sections, model.Section{ID: "new", Title: "Not there"})
-	ops, where, skipped := Into(a, &model.ImportResult{Analysis: imported})
-	if len(ops) != 1 || ops[0].Cell != "B2" || ops[0].Input != "$17.9B" || ops[0].BaseVersion != 7 || where[0] != "Financial health!B2" {
-		t.Errorf("ops %+v at %v", ops, where)
+	p := Into(a, &model.ImportResult{Analysis: imported})
+	if len(p.Ops) != 1 || p.Ops[0].Cell != "B2" || p.Ops[0].Input != "$17.9B" || p.Ops[0].BaseVersion != 7 {
+		t.Errorf("ops %+v", p.Ops)
 	}
-	if len(skipped) != 1 || !strings.Contains(skipped[0], "Not there") {
-		t.Errorf("skipped %v", skipped)
+	if want := (model.CellChange{Sheet: "Financial health", Cell: "B2", Old: "$18.3B", New: "$17.9B"}); len(p.Changes) != 1 || p.Changes[0] != want {
+		t.Errorf("changes %+v, want %+v", p.Changes, want)
+	}
+	if len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0], "Not there") {
+		t.Errorf("skipped %v", p.Skipped)
 	}
 }

@@ -7,6 +7,17 @@ type ImportResult struct {
 	Analysis *Analysis   `json:"analysis"`
 	Found    ImportFound `json:"found"`
 	Skipped  []string    `json:"skipped"`
+	// Changes, for an import into an existing analysis, are the cells it
+	// changes, old → new: what a preview shows before anything is written.
+	Changes []CellChange `json:"changes,omitempty"`
+}
+
+// CellChange is one cell an import into an analysis changes.
+type CellChange struct {
+	Sheet string `json:"sheet"` // the section's title
+	Cell  string `json:"cell"`
+	Old   string `json:"old"`
+	New   string `json:"new"`
 }
 
 // ImportFound counts what an import recognised.

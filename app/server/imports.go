@@ -33,12 +33,13 @@ func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, err)
 		return
 	}
-	if preview, _ := strconv.ParseBool(r.URL.Query().Get("preview")); preview {
-		writeJSON(w, http.StatusOK, res)
+	preview, _ := strconv.ParseBool(r.URL.Query().Get("preview"))
+	if into := r.URL.Query().Get("into"); into != "" {
+		s.importInto(w, r, into, res, preview)
 		return
 	}
-	if into := r.URL.Query().Get("into"); into != "" {
-		s.importInto(w, r, into, res)
+	if preview {
+		writeJSON(w, http.StatusOK, res)
 		return
 	}
 	if res.Analysis, err = s.Store.Create(r.Context(), res.Analysis); err != nil {
@@ -52,9 +53,10 @@ func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
 // importInto updates analysis into from an imported workbook or report:
 // the cells of its sections whose titles match, as set_cell ops committed
 // as one change (importer.Into, Store.ApplyChange), so the edits are in the
-// log and can be seen in history. What could not be applied, and sections
+// log and can be seen in history. With preview, it only answers what would
+// change, cell by cell, old → new. What could not be applied, and sections
 // that match nothing, are listed as skipped.
-func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string, res *model.ImportResult) {
+func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string, res *model.ImportResult, preview bool) {
 	id, err := strconv.ParseInt(into, 10, 64)
 	if err != nil {
 		s.error(w, r, model.Errorf(model.ENOTFOUND, "analysis %q not found", into))
@@ -65,15 +67,22 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 		s.error(w, r, err)
 		return
 	}
-	ops, where, skipped := importer.Into(a, res)
-	res.Skipped = append(res.Skipped, skipped...)
-	change, err := s.Store.ApplyChange(r.Context(), id, ops, r.Header.Get("X-Session"))
+	plan := importer.Into(a, res)
+	res.Skipped = append(res.Skipped, plan.Skipped...)
+	res.Changes = plan.Changes
+	if preview {
+		res.Analysis = a
+		writeJSON(w, http.StatusOK, res)
+		return
+	}
+	change, err := s.Store.ApplyChange(r.Context(), id, plan.Ops, r.Header.Get("X-Session"))
 	if err != nil {
 		s.error(w, r, err)
 		return
 	}
 	for _, sk := range change.Skipped {
-		res.Skipped = append(res.Skipped, fmt.Sprintf("%s: %s", where[sk.Index], sk.Reason))
+		c := plan.Changes[sk.Index]
+		res.Skipped = append(res.Skipped, fmt.Sprintf("%s!%s: %s", c.Sheet, c.Cell, sk.Reason))
 	}
 	if res.Analysis, err = s.Store.Get(r.Context(), id); err != nil {
 		s.error(w, r, err)
