@@ -59,6 +59,14 @@ func (b *book) chartsSheet(sheet string) {
 	}
 	b.headerRow(sheet, len(heads))
 	b.widths(sheet, []int{10, 16, 22, 22, 18})
+	// The chart data to two decimals, as a person reads billions.
+	if n := len(periods); n > 0 {
+		b.check(b.f.SetCellStyle(sheet, "B2", model.Addr(n, len(heads)-1), b.numStyle("0.00")))
+	}
+	// Charts print beside their data only on a wide screen: on paper,
+	// a page of their own (not squeezed one page wide with the data).
+	b.printLayout(sheet, false)
+	b.chartsOnTheirOwnPage(sheet, "G1")
 	if n := len(periods); n > 0 {
 		last := strconv.Itoa(n + 1)
 		var series []excelize.ChartSeries

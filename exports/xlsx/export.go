@@ -146,6 +146,7 @@ func (b *book) sheet(title string) string {
 	b.names[strings.ToLower(name)] = true
 	_, err := b.f.NewSheet(name)
 	b.check(err)
+	b.printLayout(name, true)
 	return name
 }
 
@@ -190,6 +191,7 @@ func (b *book) thesisSheet() {
 	b.names[strings.ToLower(sheet)] = true
 	_, err := b.f.NewSheet(sheet)
 	b.check(err)
+	b.printLayout(sheet, true)
 	t := b.a.Thesis
 	rows := [][2]string{
 		{"Field", "Value"},

@@ -103,7 +103,7 @@ func TestExportSample(t *testing.T) {
 	if formula, _ := f.GetCellFormula("Charts", "B2"); formula != "'Financial health'!B2/1e9" {
 		t.Errorf("chart data debt formula = %q", formula)
 	}
-	if v, _ := f.GetCellValue("Charts", "D2"); v != "1.4" {
+	if v, _ := f.GetCellValue("Charts", "D2"); v != "1.40" { // shown to two decimals
 		t.Errorf("chart data FCF high = %q", v)
 	}
 	props, _ := f.GetDocProps()
