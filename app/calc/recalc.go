@@ -24,8 +24,9 @@ import (
 )
 
 // Apply applies op to a (see model.Apply) and recalculates all its
-// formulas. The server uses it on each stored snapshot; an editing session
-// keeps an Engine, which recalculates only what an edit changes.
+// formulas: for an op applied once to a copy (tests, tools). The store and
+// an editing session keep an Engine, which recalculates only what an edit
+// changes.
 func Apply(a *model.Analysis, op model.Op) error {
 	if err := applyOp(a, op); err != nil {
 		return err

@@ -55,10 +55,39 @@
 // the event stream sends each op as it was committed, carried over.
 //
 // An op may carry "id", a name the client chooses (up to MaxOpIDLen bytes,
-// unique per edit). Sent again with the same id and baseVersion, after an
-// answer that never arrived, it is not applied a second time: the answer
-// is the version it was committed at. The dashboard names every edit.
+// unique per edit). Sent again with the same id, after an answer that never
+// arrived, whatever its baseVersion, it is not applied a second time: the
+// answer is the version it was committed at. An id already used by a
+// different edit is refused (invalid). The dashboard names every edit.
+//
+// The store keeps of an op only the fields its kind uses (Op.Clean), and a
+// new analysis only what edits could have made (Analysis.Validate).
 //
 // Errors travel as {"error": {"code": "invalid", "message": "..."}} with the
-// codes defined in errors.go.
+// codes defined in errors.go, one HTTP status each.
+//
+// # The path of an edit
+//
+// From a keystroke in one tab to the cell in another:
+//
+//  1. components/grid.go: Enter in a cell commits the draft as a set_cell
+//     op (sendOp, components/actions.go).
+//  2. components/dashboard.go (onOp): the tab's replica (app/replica)
+//     queues it, applies it to the tab's view through its formula engine
+//     (app/calc), which redraws at once, and sendNext posts it with
+//     app/client.
+//  3. app/server/api.go (applyOp): decodes it and calls Store.Apply.
+//  4. app/sqlite/oplog.go and commit.go: the committer cleans the op,
+//     answers a retry with its first commit, carries an op made on an old
+//     version over the ops since (calc.Rebase), computes its undo, applies
+//     it through the analysis's engine and appends it to the log, edits
+//     arriving together in one transaction; after the commit, OnCommit.
+//  5. app/server/hub.go and events.go: the committed op goes to every event
+//     stream open on the analysis, as one Server-Sent Event, id = version.
+//  6. components/livesync.go in the other tab: the EventSource hands it to
+//     the dashboard (onRemoteOp), whose replica carries it over that tab's
+//     own waiting edits (replica.Remote) and applies it to its view.
+//
+// The answer of step 3 goes back to the first tab, whose replica marks the
+// edit acknowledged; its echo in the stream (step 6) settles it.
 package model

@@ -310,8 +310,9 @@ func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
 			return nil, err
 		}
 	}
-	o, err := s.caughtUp(ctx, id, s.takeWarm(id))
-	if o == nil && err == nil {
+	o := s.takeWarm(id)
+	ok, err := s.caughtUp(ctx, id, o)
+	if !ok && err == nil {
 		o, err = load(ctx, s.wc, id)
 	}
 	if err != nil {
@@ -340,24 +341,25 @@ func (s *Store) head(ctx context.Context, id int64) (int64, error) {
 }
 
 // caughtUp brings o, opened by warm, to the analysis's latest version by
-// replaying the ops committed since. It returns nil when there is no o or
-// the analysis went meanwhile (to the trash, say): it is loaded again.
-func (s *Store) caughtUp(ctx context.Context, id int64, o *open) (*open, error) {
+// replaying the ops committed since, and reports whether it could: not
+// when there is no o, or the analysis went meanwhile (to the trash, say);
+// then it is loaded again.
+func (s *Store) caughtUp(ctx context.Context, id int64, o *open) (bool, error) {
 	if o == nil {
-		return nil, nil
+		return false, nil
 	}
 	version, err := s.head(ctx, id)
 	if err != nil || version < o.a.Version {
-		return nil, nil
+		return false, nil
 	}
 	if version > o.a.Version {
 		from, work := o.a.Version, o.engine.Work()
 		if err := replay(ctx, s.wc, o.engine, from, version); err != nil {
-			return nil, fmt.Errorf("open analysis %d: %w", id, err)
+			return false, fmt.Errorf("open analysis %d: %w", id, err)
 		}
 		o.since += o.engine.Work() - work + (version - from)
 	}
-	return o, nil
+	return true, nil
 }
 
 // Ops returns the logged ops of analysis id with a version above after, oldest
