@@ -7,9 +7,10 @@ import (
 
 // init registers the functions beyond funcs.go's core: STDEV.S here,
 // conditional and lookup functions (funcs_lookup.go), dates and TEXT
-// (funcs_date.go) and finance (funcs_finance.go).
+// (funcs_date.go) and finance (funcs_finance.go). Other funcs_*.go files
+// register their own topic with register.
 func init() {
-	for name, f := range map[string]function{
+	register(map[string]function{
 		"STDEV.S": aggregate(func(xs []float64) value {
 			if len(xs) < 2 {
 				return errv(ErrDiv0)
@@ -56,7 +57,17 @@ func init() {
 		"DAY":   datePart(func(t time.Time) float64 { return float64(t.Day()) }),
 		"EDATE": edate,
 		"TEXT":  textFunc,
-	} {
+	})
+}
+
+// register adds functions to the table. funcs.go's init, which makes the
+// table, runs first: Go runs a package's init functions in the order its
+// files are named, and "funcs.go" sorts before every "funcs_*.go".
+func register(fs map[string]function) {
+	for name, f := range fs {
+		if _, dup := functions[name]; dup {
+			panic("calc: " + name + " is registered twice")
+		}
 		functions[name] = f
 	}
 }

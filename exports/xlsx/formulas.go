@@ -38,6 +38,8 @@ var runnableFunctions = setOf(
 	"INDEX", "MATCH", "VLOOKUP", "XLOOKUP",
 	"NPV", "IRR", "PMT", "FV", "PV", "RATE", "RRI",
 	"DATE", "YEAR", "MONTH", "DAY", "EDATE",
+	"ISBLANK", "ISNUMBER", "ISTEXT", "ISERROR", "ISERR", "ISNA", "ISLOGICAL", "ISEVEN", "ISODD",
+	"NA", "IFNA", "CHOOSE", "SWITCH",
 	"RANGE.LOW", "RANGE.HIGH", "RANGE.MID",
 )
 

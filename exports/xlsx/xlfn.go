@@ -7,8 +7,11 @@ import "strings"
 // futureFunctions are the functions calc computes that Excel added after
 // the file format was set (2007). In the file they are spelled with the
 // prefix "_xlfn." (the formula bar hides it); without it Excel and
-// LibreOffice read an unknown name and show #NAME?.
-var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI")
+// LibreOffice read an unknown name and show #NAME?. Excel 2010 brought the
+// dotted statistics (STDEV.S), 2013 IFNA and RRI, 2016/2019 CONCAT, IFS,
+// SWITCH and TEXTJOIN, 365 XLOOKUP.
+var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI",
+	"IFNA", "SWITCH")
 
 const xlfn = "_xlfn."
 
