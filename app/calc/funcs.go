@@ -192,26 +192,6 @@ func countA(args []node, e env) value {
 	return num(float64(n))
 }
 
-func round(fn func(float64) float64) function {
-	return func(args []node, e env) value {
-		if len(args) < 1 || len(args) > 2 {
-			return errv(ErrValue)
-		}
-		x, bad := eval(args[0], e).scalar().number()
-		if bad != nil {
-			return *bad
-		}
-		d := 0.0
-		if len(args) == 2 {
-			if d, bad = eval(args[1], e).scalar().number(); bad != nil {
-				return *bad
-			}
-		}
-		p := math.Pow(10, math.Trunc(d))
-		return num(fn(x*p) / p)
-	}
-}
-
 func math1(fn func(float64) float64) function {
 	return func(args []node, e env) value {
 		if len(args) != 1 {

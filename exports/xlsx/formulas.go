@@ -40,6 +40,7 @@ var runnableFunctions = setOf(
 	"DATE", "YEAR", "MONTH", "DAY", "EDATE",
 	"ISBLANK", "ISNUMBER", "ISTEXT", "ISERROR", "ISERR", "ISNA", "ISLOGICAL", "ISEVEN", "ISODD",
 	"NA", "IFNA", "CHOOSE", "SWITCH",
+	"SIGN", "TRUNC", "MROUND", "CEILING.MATH", "FLOOR.MATH",
 	"RANGE.LOW", "RANGE.HIGH", "RANGE.MID",
 )
 

@@ -8,10 +8,10 @@ import "strings"
 // the file format was set (2007). In the file they are spelled with the
 // prefix "_xlfn." (the formula bar hides it); without it Excel and
 // LibreOffice read an unknown name and show #NAME?. Excel 2010 brought the
-// dotted statistics (STDEV.S), 2013 IFNA and RRI, 2016/2019 CONCAT, IFS,
-// SWITCH and TEXTJOIN, 365 XLOOKUP.
+// dotted statistics (STDEV.S), 2013 IFNA, RRI, CEILING.MATH and
+// FLOOR.MATH, 2016/2019 CONCAT, IFS, SWITCH and TEXTJOIN, 365 XLOOKUP.
 var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI",
-	"IFNA", "SWITCH")
+	"IFNA", "SWITCH", "CEILING.MATH", "FLOOR.MATH")
 
 const xlfn = "_xlfn."
 

@@ -19,6 +19,7 @@ func TestFileNamesOfFunctions(t *testing.T) {
 		{`XLOOKUP(1,B2:B3,C2:C3)*RRI(2,1,1.21)`, `_xlfn.XLOOKUP(1,B2:B3,C2:C3)*_xlfn.RRI(2,1,1.21)`},
 		{`MYCONCAT(1)+SUM(B2)`, `MYCONCAT(1)+SUM(B2)`},
 		{`IFNA(SWITCH(B2,1,"a"),CHOOSE(2,ISNA(B3),NA()))`, `_xlfn.IFNA(_xlfn.SWITCH(B2,1,"a"),CHOOSE(2,ISNA(B3),NA()))`},
+		{`CEILING.MATH(B2,5)-floor.math(B2)+MROUND(TRUNC(B2),2)`, `_xlfn.CEILING.MATH(B2,5)-_xlfn.floor.math(B2)+MROUND(TRUNC(B2),2)`},
 		{`"it''s"&'O''Neil'!A1&"say ""IFS("""`, `"it''s"&'O''Neil'!A1&"say ""IFS("""`},
 		{`"unclosed`, `"unclosed`},
 	} {
