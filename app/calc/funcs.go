@@ -128,32 +128,12 @@ func call(n callNode, e env) value {
 }
 
 // aggregate makes SUM-like functions: numbers typed as arguments count, text
-// and booleans in ranges are skipped, an error anywhere is the result.
+// and booleans in references (a range or one cell) are skipped, an error
+// anywhere is the result: in Excel SUM("3",TRUE) is 4 but SUM(A1) of a
+// cell holding text "3" is 0.
 func aggregate(fn func([]float64) value) function {
 	return func(args []node, e env) value {
-		var xs []float64
-		var bad *value
-		for _, a := range args {
-			eval(a, e).each(func(v value, inArea bool) {
-				if bad != nil {
-					return
-				}
-				switch {
-				case v.k == kErr:
-					e := v // only an error reaches the heap, not every value read
-					bad = &e
-				case v.k == kNum:
-					xs = append(xs, v.n)
-				case !inArea && (v.k == kBool || v.k == kStr):
-					n, b := v.number()
-					if b != nil {
-						bad = b
-						return
-					}
-					xs = append(xs, n)
-				}
-			})
-		}
+		xs, bad := collect(args, e)
 		if bad != nil {
 			return *bad
 		}
@@ -161,12 +141,45 @@ func aggregate(fn func([]float64) value) function {
 	}
 }
 
+// collect gathers the numbers of args as aggregate counts them, or the
+// first error met.
+func collect(args []node, e env) ([]float64, *value) {
+	var xs []float64
+	var bad *value
+	for _, a := range args {
+		_, isRef := a.(refNode)
+		eval(a, e).each(func(v value, inArea bool) {
+			inArea = inArea || isRef // Excel skips text in A1 as in A1:A9
+			if bad != nil {
+				return
+			}
+			switch {
+			case v.k == kErr:
+				e := v // only an error reaches the heap, not every value read
+				bad = &e
+			case v.k == kNum:
+				xs = append(xs, v.n)
+			case !inArea && (v.k == kBool || v.k == kStr):
+				n, b := v.number()
+				if b != nil {
+					bad = b
+					return
+				}
+				xs = append(xs, n)
+			}
+		})
+	}
+	return xs, bad
+}
+
 // count counts numbers; unlike SUM it skips error values rather than
 // returning them, as Excel's COUNT does.
 func count(args []node, e env) value {
 	n := 0
 	for _, a := range args {
+		_, isRef := a.(refNode)
 		eval(a, e).each(func(v value, inArea bool) {
+			inArea = inArea || isRef
 			switch {
 			case v.k == kNum:
 				n++

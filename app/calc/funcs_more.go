@@ -5,27 +5,12 @@ import (
 	"time"
 )
 
-// init registers the functions beyond funcs.go's core: STDEV.S here,
-// conditional and lookup functions (funcs_lookup.go), dates and TEXT
-// (funcs_date.go) and finance (funcs_finance.go). Other funcs_*.go files
-// register their own topic with register.
+// init registers the functions beyond funcs.go's core: conditional and
+// lookup functions (funcs_lookup.go), dates and TEXT (funcs_date.go) and
+// finance (funcs_finance.go). Other funcs_*.go files register their own
+// topic with register.
 func init() {
 	register(map[string]function{
-		"STDEV.S": aggregate(func(xs []float64) value {
-			if len(xs) < 2 {
-				return errv(ErrDiv0)
-			}
-			mean := 0.0
-			for _, x := range xs {
-				mean += x
-			}
-			mean /= float64(len(xs))
-			ss := 0.0
-			for _, x := range xs {
-				ss += (x - mean) * (x - mean)
-			}
-			return num(math.Sqrt(ss / float64(len(xs)-1)))
-		}),
 		"SUMIF":      conditional("SUMIF"),
 		"COUNTIF":    conditional("COUNTIF"),
 		"AVERAGEIF":  conditional("AVERAGEIF"),

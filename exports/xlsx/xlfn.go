@@ -8,10 +8,12 @@ import "strings"
 // the file format was set (2007). In the file they are spelled with the
 // prefix "_xlfn." (the formula bar hides it); without it Excel and
 // LibreOffice read an unknown name and show #NAME?. Excel 2010 brought the
-// dotted statistics (STDEV.S), 2013 IFNA, RRI, CEILING.MATH and
-// FLOOR.MATH, 2016/2019 CONCAT, IFS, SWITCH and TEXTJOIN, 365 XLOOKUP.
+// dotted statistics (STDEV.S, RANK.EQ, PERCENTILE.INC...; their old names,
+// PERCENTILE and QUARTILE, need no prefix), 2013 IFNA, RRI, CEILING.MATH
+// and FLOOR.MATH, 2016/2019 CONCAT, IFS, SWITCH and TEXTJOIN, 365 XLOOKUP.
 var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI",
-	"IFNA", "SWITCH", "CEILING.MATH", "FLOOR.MATH")
+	"IFNA", "SWITCH", "CEILING.MATH", "FLOOR.MATH",
+	"RANK.EQ", "STDEV.P", "VAR.S", "PERCENTILE.INC", "QUARTILE.INC")
 
 const xlfn = "_xlfn."
 

@@ -20,6 +20,10 @@ func TestFileNamesOfFunctions(t *testing.T) {
 		{`MYCONCAT(1)+SUM(B2)`, `MYCONCAT(1)+SUM(B2)`},
 		{`IFNA(SWITCH(B2,1,"a"),CHOOSE(2,ISNA(B3),NA()))`, `_xlfn.IFNA(_xlfn.SWITCH(B2,1,"a"),CHOOSE(2,ISNA(B3),NA()))`},
 		{`CEILING.MATH(B2,5)-floor.math(B2)+MROUND(TRUNC(B2),2)`, `_xlfn.CEILING.MATH(B2,5)-_xlfn.floor.math(B2)+MROUND(TRUNC(B2),2)`},
+		{`RANK.EQ(B2,B2:B3)+STDEV.P(B2:B3)+VAR.S(B2:B3)+PERCENTILE(B2:B3,0.5)+PERCENTILE.INC(B2:B3,0.5)`,
+			`_xlfn.RANK.EQ(B2,B2:B3)+_xlfn.STDEV.P(B2:B3)+_xlfn.VAR.S(B2:B3)+PERCENTILE(B2:B3,0.5)+_xlfn.PERCENTILE.INC(B2:B3,0.5)`},
+		{`QUARTILE(B2:B3,1)+QUARTILE.INC(B2:B3,1)+LARGE(B2:B3,1)+CORREL(B2:B3,C2:C3)`,
+			`QUARTILE(B2:B3,1)+_xlfn.QUARTILE.INC(B2:B3,1)+LARGE(B2:B3,1)+CORREL(B2:B3,C2:C3)`},
 		{`"it''s"&'O''Neil'!A1&"say ""IFS("""`, `"it''s"&'O''Neil'!A1&"say ""IFS("""`},
 		{`"unclosed`, `"unclosed`},
 	} {
