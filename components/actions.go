@@ -1,6 +1,9 @@
 package components
 
 import (
+	"math/rand/v2"
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"thesisboard/app/model"
@@ -32,3 +35,7 @@ func sendOps(ctx app.Context, ops []model.Op) {
 func sendOp(ctx app.Context, op model.Op) {
 	ctx.NewActionWithValue(actionOp, op)
 }
+
+// newGroup names one edit made of several ops (model.Op.Group): random, so
+// that no two edits of any tab share a name.
+func newGroup() string { return "g" + strconv.FormatUint(rand.Uint64(), 36) }

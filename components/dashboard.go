@@ -238,6 +238,13 @@ func (d *Dashboard) recordUndo(reverse []model.Op) {
 // them for the server. It stops at the first op that does not apply and
 // returns the ops that reverse the applied ones, newest first.
 func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
+	if len(ops) > 1 {
+		// One edit of several ops: history shows it as one entry.
+		group := newGroup()
+		for i := range ops {
+			ops[i].Group = group
+		}
+	}
 	reverse, err := d.rep.Edit(ops...)
 	d.saveErr = ""
 	if err != nil {

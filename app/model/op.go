@@ -58,6 +58,11 @@ type Op struct {
 	// ID, given by the client, names the edit so that sending it again,
 	// after an answer lost on the way or a reload, commits it once.
 	ID string `json:"id,omitempty"`
+	// Group, given by the client to every op of one edit made of several
+	// (a paste, a fill, the undo of either), names that edit: the store
+	// logs the ops it receives one after another from one session as one
+	// change (LoggedOp.Change), which history shows as one entry.
+	Group string `json:"group,omitempty"`
 }
 
 // MaxOpIDLen bounds an op's ID.

@@ -202,11 +202,14 @@ func checkText(what, s string, max int) error {
 // megabyte into the log and every stream), after checking their lengths.
 // The store cleans every op before applying it. Errors: EINVALID.
 func (op Op) Clean() (Op, error) {
-	out := Op{Kind: op.Kind, BaseVersion: op.BaseVersion, ID: op.ID}
+	out := Op{Kind: op.Kind, BaseVersion: op.BaseVersion, ID: op.ID, Group: op.Group}
 	if op.BaseVersion < 0 {
 		return out, Errorf(EINVALID, "op: base version %d is negative", op.BaseVersion)
 	}
 	if err := checkText("op id", op.ID, MaxOpIDLen); err != nil {
+		return out, err
+	}
+	if err := checkText("op group", op.Group, MaxOpIDLen); err != nil {
 		return out, err
 	}
 	switch op.Kind {

@@ -145,3 +145,42 @@ func TestLastWrites(t *testing.T) {
 		t.Errorf("lastWrites = %v, want %v", got, want)
 	}
 }
+
+// TestGroupIsOneChange commits the ops of a paste one by one, as a tab
+// sends them: they share one change, which another session's op between
+// them ends.
+func TestGroupIsOneChange(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("paste"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paste := func(cell, session, group string) model.LoggedOp {
+		t.Helper()
+		l, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: cell, Input: "p", Group: group}, session)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return l
+	}
+	first := paste("C2", "tab", "g1")
+	second := paste("C3", "tab", "g1")
+	other := paste("D2", "other", "")
+	third := paste("C4", "tab", "g1")
+	alone := paste("C5", "tab", "")
+	if first.Change != first.Version || second.Change != first.Version {
+		t.Errorf("the paste's ops are changes %d and %d, want %d", first.Change, second.Change, first.Version)
+	}
+	if other.Change != 0 || alone.Change != 0 {
+		t.Errorf("ops of no group are changes %d and %d, want none", other.Change, alone.Change)
+	}
+	if third.Change != third.Version {
+		t.Errorf("after another session's op the paste goes on as change %d, want a new one (%d)", third.Change, third.Version)
+	}
+	logged, _ := s.Ops(ctx, a.ID, 0)
+	if logged[1].Change != first.Version || logged[1].Op.Group != "g1" {
+		t.Errorf("the log keeps %+v", logged[1])
+	}
+}

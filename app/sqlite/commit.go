@@ -74,6 +74,9 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 	if err != nil {
 		return model.LoggedOp{}, false, model.Errorf(model.EINVALID, "this edit cannot be stored: %v", err)
 	}
+	if change == 0 && op.Group != "" {
+		change = o.groupChange(op.Group, session)
+	}
 	work := o.engine.Work()
 	if err := applySafely(o.engine, op); err != nil {
 		return model.LoggedOp{}, false, err // refused (nothing changed), or broken
@@ -88,6 +91,19 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 	o.remember(logged)
 	logged.Undo = inverse
 	return logged, true, nil
+}
+
+// groupChange is the change an op of group, sent by session, belongs to:
+// the one of the op just before it, when that is of the same group and
+// session (the ops of a paste arrive one after another), else a new one,
+// named by the version the op is about to get.
+func (o *open) groupChange(group, session string) int64 {
+	if n := len(o.recent); n > 0 {
+		if last := o.recent[n-1]; last.Op.Group == group && last.Session == session && last.Change != 0 {
+			return last.Change
+		}
+	}
+	return o.a.Version + 1
 }
 
 // applySafely applies op through the engine, turning a panic into

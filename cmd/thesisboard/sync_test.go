@@ -203,6 +203,27 @@ func TestHistoryPanelRestores(t *testing.T) {
 	waitFor(t, ctx, "the restore undone", `document.getElementById("cell-partners-C2").textContent === "first" && document.getElementById("cell-partners-C3").textContent === "third"`)
 }
 
+// TestPasteIsOneHistoryEntry pastes a block of four cells: the history
+// lists it as one entry, its cells under it.
+func TestPasteIsOneHistoryEntry(t *testing.T) {
+	m := startMain(t)
+	ctx := newBrowser(t, t.TempDir(), 90*time.Second)
+	openDashboard(t, ctx, m.URL()+"/a/1")
+	if err := chromedp.Do(ctx, click("#cell-partners-C2")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "C2 selected", `document.querySelector("#cell-partners-C2").classList.contains("selected")`)
+	eval[bool](t, ctx, pasteJS("partners", "a\tb\nc\td"))
+	waitFor(t, ctx, "the paste saved", `document.getElementById("cell-partners-D3").textContent === "d" && document.getElementById("savestate").dataset.state === "saved"`)
+	if err := chromedp.Do(ctx, click("#history-toggle")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the history", `document.querySelectorAll("#history tr.history-entry:not(.created)").length === 1`)
+	if got := eval[string](t, ctx, `document.querySelector("#history tr.history-entry summary").innerText`); got != "4 edits at once" {
+		t.Errorf("the paste's entry says %q", got)
+	}
+}
+
 // writeUnseen commits op to analysis 1 as another session through a second
 // store on the server's database file, as another server process would: the
 // running server's event streams do not hear of it, so the open tab has not
