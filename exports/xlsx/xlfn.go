@@ -10,10 +10,12 @@ import "strings"
 // LibreOffice read an unknown name and show #NAME?. Excel 2010 brought the
 // dotted statistics (STDEV.S, RANK.EQ, PERCENTILE.INC...; their old names,
 // PERCENTILE and QUARTILE, need no prefix), 2013 IFNA, RRI, CEILING.MATH
-// and FLOOR.MATH, 2016/2019 CONCAT, IFS, SWITCH and TEXTJOIN, 365 XLOOKUP.
+// and FLOOR.MATH, 2016/2019 CONCAT, IFS, SWITCH, TEXTJOIN, MAXIFS and
+// MINIFS (SUMIFS, COUNTIFS and AVERAGEIFS are 2007's), 365 XLOOKUP.
 var futureFunctions = setOf("CONCAT", "IFS", "TEXTJOIN", "XLOOKUP", "STDEV.S", "RRI",
 	"IFNA", "SWITCH", "CEILING.MATH", "FLOOR.MATH",
-	"RANK.EQ", "STDEV.P", "VAR.S", "PERCENTILE.INC", "QUARTILE.INC")
+	"RANK.EQ", "STDEV.P", "VAR.S", "PERCENTILE.INC", "QUARTILE.INC",
+	"MAXIFS", "MINIFS")
 
 const xlfn = "_xlfn."
 

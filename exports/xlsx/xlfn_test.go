@@ -24,6 +24,8 @@ func TestFileNamesOfFunctions(t *testing.T) {
 			`_xlfn.RANK.EQ(B2,B2:B3)+_xlfn.STDEV.P(B2:B3)+_xlfn.VAR.S(B2:B3)+PERCENTILE(B2:B3,0.5)+_xlfn.PERCENTILE.INC(B2:B3,0.5)`},
 		{`QUARTILE(B2:B3,1)+QUARTILE.INC(B2:B3,1)+LARGE(B2:B3,1)+CORREL(B2:B3,C2:C3)`,
 			`QUARTILE(B2:B3,1)+_xlfn.QUARTILE.INC(B2:B3,1)+LARGE(B2:B3,1)+CORREL(B2:B3,C2:C3)`},
+		{`SUMIFS(B2:B3,C2:C3,">1")+COUNTIFS(C2:C3,"x")+MAXIFS(B2:B3,C2:C3,1)-MINIFS(B2:B3,C2:C3,1)`,
+			`SUMIFS(B2:B3,C2:C3,">1")+COUNTIFS(C2:C3,"x")+_xlfn.MAXIFS(B2:B3,C2:C3,1)-_xlfn.MINIFS(B2:B3,C2:C3,1)`},
 		{`"it''s"&'O''Neil'!A1&"say ""IFS("""`, `"it''s"&'O''Neil'!A1&"say ""IFS("""`},
 		{`"unclosed`, `"unclosed`},
 	} {
