@@ -112,6 +112,33 @@ func (p *ImportPage) Render() app.UI {
 	)
 }
 
+// previewRows is how many rows of each grid the preview shows.
+const previewRows = 12
+
+// previewGrid shows a grid the import found with its values, as the
+// dashboard will show them, its first rows only: enough to see that the
+// figures were read right before creating anything.
+func previewGrid(s *model.Section) app.UI {
+	rows := s.Cells[:min(len(s.Cells), previewRows+1)]
+	more := len(s.Cells) - len(rows)
+	return app.Div().Class("preview-grid").ID("preview-"+s.ID).Body(
+		app.H2().Text(s.Title+" ("+strconv.Itoa(max(len(s.Cells)-1, 0))+" rows)"),
+		app.Div().Class("watchscroll").Body(app.Table().Body(app.TBody().Body(
+			app.Range(rows).Slice(func(r int) app.UI {
+				return app.Tr().Class(headingClass(r)).Body(app.Range(rows[r]).Slice(func(c int) app.UI {
+					cell := rows[r][c]
+					td := app.Td().Text(model.Display(cell.Value, cell.Format))
+					if cell.Value.Kind == model.KindError {
+						td = td.Class("err")
+					}
+					return td
+				}))
+			}),
+		))),
+		app.If(more > 0, func() app.UI { return app.P().Class("muted").Text("… and " + strconv.Itoa(more) + " more rows") }),
+	)
+}
+
 func (p *ImportPage) renderPreview() app.UI {
 	r := p.result
 	a := r.Analysis
@@ -126,10 +153,7 @@ func (p *ImportPage) renderPreview() app.UI {
 		app.P().ID("import-counts").Text(
 			count(r.Found.Sections, "grids")+", "+count(r.Found.Figures, "figures")+", "+
 				count(r.Found.Watchlist, "watchlist rows")+", "+count(r.Found.References, "references")),
-		app.Ul().Body(app.Range(a.Sections).Slice(func(i int) app.UI {
-			s := a.Sections[i]
-			return app.Li().Text(s.Title + " (" + strconv.Itoa(max(len(s.Cells)-1, 0)) + " rows)")
-		})),
+		app.Range(a.Sections).Slice(func(i int) app.UI { return previewGrid(&a.Sections[i]) }),
 		app.If(len(r.Skipped) > 0, func() app.UI {
 			return app.Div().ID("import-skipped").Body(
 				app.H2().Text("Could not be read"),
