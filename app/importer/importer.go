@@ -49,8 +49,10 @@ type Plan struct {
 }
 
 // Into works out what importing res into a changes: for each imported
-// section whose title matches one of a's, the cells that differ.
-func Into(a *model.Analysis, res *model.ImportResult) Plan {
+// section whose title matches one of a's, the cells that differ. It stops
+// past model.MaxChangeOps cells, the most one change holds.
+// Errors: ETOOLARGE.
+func Into(a *model.Analysis, res *model.ImportResult) (Plan, error) {
 	var p Plan
 	for _, sec := range res.Analysis.Sections {
 		target := sectionByTitle(a, sec.Title)
@@ -59,13 +61,16 @@ func Into(a *model.Analysis, res *model.ImportResult) Plan {
 			continue
 		}
 		for _, op := range cellOps(target, &sec, a) {
+			if len(p.Ops) == model.MaxChangeOps {
+				return p, model.Errorf(model.ETOOLARGE, "the file changes more than %d cells of %q, the most one import changes: import its sheets a few at a time", model.MaxChangeOps, a.Title)
+			}
 			op.BaseVersion = a.Version
 			r, c, _ := model.ParseAddr(op.Cell)
 			p.Ops = append(p.Ops, op)
 			p.Changes = append(p.Changes, model.CellChange{Sheet: target.Title, Cell: op.Cell, Old: target.Cell(r, c).Input, New: op.Input})
 		}
 	}
-	return p
+	return p, nil
 }
 
 func sectionByTitle(a *model.Analysis, title string) *model.Section {

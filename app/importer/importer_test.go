@@ -46,7 +46,10 @@ func TestInto(t *testing.T) {
 	fh := imported.Section("financial-health")
 	fh.Cells[1][1].Input = "$17.9B"
 	imported.Sections = append(imported.Sections, model.Section{ID: "new", Title: "Not there"})
-	p := Into(a, &model.ImportResult{Analysis: imported})
+	p, err := Into(a, &model.ImportResult{Analysis: imported})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(p.Ops) != 1 || p.Ops[0].Cell != "B2" || p.Ops[0].Input != "$17.9B" || p.Ops[0].BaseVersion != 7 {
 		t.Errorf("ops %+v", p.Ops)
 	}
@@ -55,5 +58,18 @@ func TestInto(t *testing.T) {
 	}
 	if len(p.Skipped) != 1 || !strings.Contains(p.Skipped[0], "Not there") {
 		t.Errorf("skipped %v", p.Skipped)
+	}
+}
+
+// TestIntoRefusesTooLarge refuses an import that would change more cells
+// than one change holds, before building more of it.
+func TestIntoRefusesTooLarge(t *testing.T) {
+	a := &model.Analysis{Title: "Big", Sections: []model.Section{{ID: "s", Title: "S"}}}
+	big := model.Section{ID: "s", Title: "S", Cells: make([][]model.Cell, model.MaxChangeOps+1)}
+	for i := range big.Cells {
+		big.Cells[i] = []model.Cell{{Input: "x"}}
+	}
+	if _, err := Into(a, &model.ImportResult{Analysis: &model.Analysis{Sections: []model.Section{big}}}); model.ErrorCode(err) != model.ETOOLARGE {
+		t.Errorf("an import of %d cells: %v, want ETOOLARGE", len(big.Cells), err)
 	}
 }

@@ -245,12 +245,16 @@ func applyThesis(a *Analysis, op Op) error {
 	case "summary":
 		t.Summary = op.Text
 	case "risks":
-		t.Risks = t.Risks[:0]
+		var risks []string
 		for line := range strings.Lines(op.Text) {
 			if line = strings.TrimSpace(line); line != "" {
-				t.Risks = append(t.Risks, line)
+				risks = append(risks, line)
 			}
 		}
+		if len(risks) > MaxRisks {
+			return Errorf(EINVALID, "thesis risks: %d lines; at most %d", len(risks), MaxRisks)
+		}
+		t.Risks = append(t.Risks[:0], risks...)
 	default:
 		return Errorf(EINVALID, "thesis field %q is not one of %s", op.Field, strings.Join(ThesisFields, ", "))
 	}

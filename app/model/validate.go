@@ -215,6 +215,11 @@ func (op Op) Clean() (Op, error) {
 	switch op.Kind {
 	case OpSetCell:
 		out.Sheet, out.Cell, out.Input, out.Format, out.Source = op.Sheet, op.Cell, op.Input, op.Format, op.Source
+		// One spelling of an address ("$b$2" is B2), so that the store's
+		// same-cell checks (conflicts, retries) compare like with like.
+		if r, c, err := ParseAddr(op.Cell); err == nil {
+			out.Cell = Addr(r, c)
+		}
 	case OpInsertRow, OpDeleteRow:
 		out.Sheet, out.Row = op.Sheet, op.Row
 	case OpInsertCol, OpDeleteCol:

@@ -67,7 +67,11 @@ func (s *Server) importInto(w http.ResponseWriter, r *http.Request, into string,
 		s.error(w, r, err)
 		return
 	}
-	plan := importer.Into(a, res)
+	plan, err := importer.Into(a, res)
+	if err != nil {
+		s.error(w, r, err)
+		return
+	}
 	res.Skipped = append(res.Skipped, plan.Skipped...)
 	res.Changes = plan.Changes
 	if preview {

@@ -4,8 +4,10 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	"thesisboard/app/calc"
 	"thesisboard/app/model"
@@ -63,8 +65,15 @@ func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis,
 		return nil, err
 	}
 	now := s.now()
-	a.Version, a.Created, a.Updated = 1, now, now
-	err := s.write(ctx, func(tx execer) error {
+	a.ID, a.Version, a.Created, a.Updated = 0, 1, now, now
+	// Encoded before the turn is taken: a large import takes a second to
+	// encode, which no other edit should wait for. Its id is the row's
+	// (see load).
+	body, err := json.Marshal(a)
+	if err != nil {
+		return nil, model.Errorf(model.EINVALID, "the analysis cannot be stored: %v", err)
+	}
+	err = s.write(ctx, func(tx execer) error {
 		ts := stamp(now)
 		res, err := tx.ExecContext(ctx, `INSERT INTO analyses (title, ticker, verdict, version, created, updated) VALUES (?, ?, ?, 1, ?, ?)`,
 			a.Title, a.Ticker, a.Thesis.Verdict, ts, ts)
@@ -74,7 +83,7 @@ func (s *Store) Create(ctx context.Context, a *model.Analysis) (*model.Analysis,
 		if a.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return writeSnapshot(ctx, tx, a)
+		return writeSnapshotBody(ctx, tx, a.ID, a.Version, body)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create analysis: %w", err)
@@ -90,6 +99,10 @@ func (s *Store) Duplicate(ctx context.Context, id int64) (*model.Analysis, error
 		return nil, err
 	}
 	a.Title = "Copy of " + a.Title
+	for len(a.Title) > model.MaxNameLen { // a long title's copy still fits
+		_, size := utf8.DecodeLastRuneInString(a.Title)
+		a.Title = a.Title[:len(a.Title)-size]
+	}
 	return s.Create(ctx, a)
 }
 
@@ -135,6 +148,16 @@ func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error)
 	}
 	n, _ := res.RowsAffected()
 	if n > 0 {
+		// A purged analysis's id can be given to the next one created:
+		// no copy of the purged one may stay open under it.
+		s.turn.Lock()
+		for id := range s.open {
+			s.forget(id)
+		}
+		s.turn.Unlock()
+		s.warmth.mu.Lock()
+		clear(s.warmth.ready)
+		s.warmth.mu.Unlock()
 		if err := s.shrink(ctx); err != nil {
 			return n, fmt.Errorf("purge trash: %w", err)
 		}

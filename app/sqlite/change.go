@@ -136,7 +136,7 @@ func (s *Store) change(ctx context.Context, id int64, session string, opsOf func
 	applying = true
 	first := o.a.Version + 1 // the change's first op's version, which names it
 	for i, op := range ops {
-		if i%32 == 0 && time.Since(start) > changeDeadline {
+		if time.Since(start) > changeDeadline {
 			return model.ChangeResult{}, model.Errorf(model.ETOOLARGE, "this change took longer than %v to apply and was not made: split it into smaller ones", changeDeadline)
 		}
 		logged, isNew, err := s.commitOp(ctx, o, op, session, first, now)

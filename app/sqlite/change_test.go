@@ -184,3 +184,24 @@ func TestGroupIsOneChange(t *testing.T) {
 		t.Errorf("the log keeps %+v", logged[1])
 	}
 }
+
+// TestLargeImportIsWhole commits a change of more ops than an edit may be
+// behind (maxRebase), all made on the version the change starts from, as
+// an import into an analysis makes them: every op applies.
+func TestLargeImportIsWhole(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells("large import"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := make([]model.Op, maxRebase+300)
+	for i := range ops {
+		ops[i] = model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: model.Addr(2+i/4, i%4), Input: strconv.Itoa(i), BaseVersion: a.Version}
+	}
+	res, err := s.ApplyChange(ctx, a.ID, ops, "import")
+	if err != nil || res.Applied != len(ops) || len(res.Skipped) != 0 {
+		t.Fatalf("applied %d of %d, skipped %v, %v", res.Applied, len(ops), res.Skipped, err)
+	}
+}

@@ -54,7 +54,13 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 		}
 	}
 	if op.BaseVersion > 0 && op.BaseVersion < o.a.Version {
-		if behind := o.a.Version - op.BaseVersion; behind > maxRebase {
+		// An op of a change was made on the version the change started
+		// from: the change's own earlier ops do not count against it.
+		head := o.a.Version
+		if change != 0 {
+			head = min(head, change-1)
+		}
+		if behind := head - op.BaseVersion; behind > maxRebase {
 			return model.LoggedOp{}, false, model.Errorf(model.ECONFLICT, "this edit was made on version %d, %d edits ago: reload the analysis and make it again", op.BaseVersion, behind)
 		}
 		past, err := o.after(ctx, s.wc, op.BaseVersion)

@@ -263,3 +263,59 @@ func TestRetryOfACarriedFormula(t *testing.T) {
 		t.Errorf("sent again: version %d, %v; first committed at %d", again.Version, err, first.Version)
 	}
 }
+
+// TestEditsThatMustStayDuplicable duplicates an analysis whose title is as
+// long as a title may be (the copy's title is cut to fit), refuses a risks
+// field of more lines than an analysis holds, and reads "$b$2" as B2.
+func TestEditsThatMustStayDuplicable(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	a, err := s.Create(ctx, twoCells(strings.Repeat("é", model.MaxNameLen/2)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Duplicate(ctx, a.ID); err != nil {
+		t.Errorf("duplicating a %d-byte title: %v", len(a.Title), err)
+	}
+	if _, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetThesis, Field: "risks", Text: strings.Repeat("a risk\n", model.MaxRisks+1)}, "tab"); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("%d risks: %v, want EINVALID", model.MaxRisks+1, err)
+	}
+	l, err := s.Apply(ctx, a.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "$b$2", Input: "x"}, "tab")
+	if err != nil || l.Op.Cell != "B2" {
+		t.Errorf("$b$2 logged as %q, %v", l.Op.Cell, err)
+	}
+}
+
+// TestPurgedIDReused purges an analysis the committer has open, then creates
+// another, which SQLite may give the same id: its edits apply to it, not
+// to the purged one's copy.
+func TestPurgedIDReused(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	defer s.Close()
+	old, err := s.Create(ctx, twoCells("old"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(ctx, old.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "C2", Input: "old's"}, "tab"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Delete(ctx, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.PurgeTrash(ctx, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := s.Create(ctx, twoCells("new"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Apply(ctx, fresh.ID, model.Op{Kind: model.OpSetCell, Sheet: "s", Cell: "D2", Input: "new's"}, "tab"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Get(ctx, fresh.ID)
+	if err != nil || got.Title != "new" || got.Section("s").Cell(1, 2).Input != "" || got.Section("s").Cell(1, 3).Input != "new's" {
+		t.Errorf("the new analysis (id %d, old was %d) reads %+v, %v", fresh.ID, old.ID, got, err)
+	}
+}

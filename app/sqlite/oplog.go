@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math"
+	"runtime/debug"
 	"time"
 
 	"thesisboard/app/calc"
@@ -186,16 +187,21 @@ func (s *Store) commitBatch(batch []*commitReq) {
 	}()
 	now := s.now()
 	changed := map[int64]*open{}
+	unopened := map[int64]error{} // why an analysis of this batch could not be opened
 	for _, r := range batch {
 		o, ok := checked[r.id]
 		if !ok {
-			if o, err = s.opened(ctx, r.id); err != nil && model.ErrorCode(err) == model.EINTERNAL {
-				fail(err)
-				return
+			// An analysis that does not open (a snapshot that does not
+			// decode, a log that does not replay) fails its own edits only.
+			if o, err = s.opened(ctx, r.id); err != nil {
+				unopened[r.id] = err
 			}
 			checked[r.id] = o
 		}
 		switch {
+		case unopened[r.id] != nil:
+			r.res.err = unopened[r.id]
+			continue
 		case o == nil:
 			r.res.err = notFound(r.id)
 			continue
@@ -299,7 +305,17 @@ func (s *Store) OnCommit(fn func(id int64, l model.LoggedOp)) { s.notify.Store(&
 // when its head (analysis_heads) still has that version (nothing else wrote
 // it since), else loaded. It returns nil, with ENOTFOUND, for an analysis that does not
 // exist or is in the trash.
-func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
+//
+// A panic while opening (a formula the engine trips on while replaying) is
+// an error of this analysis, not the end of the committer.
+func (s *Store) opened(ctx context.Context, id int64) (o *open, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			slog.Error("opening an analysis panicked", "analysis", id, "panic", p, "stack", string(debug.Stack()))
+			s.forget(id)
+			o, err = nil, fmt.Errorf("%w: open analysis %d: %v", errBroken, id, p)
+		}
+	}()
 	if o := s.open[id]; o != nil {
 		version, err := s.head(ctx, id)
 		if err == nil && version == o.a.Version {
@@ -310,7 +326,7 @@ func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
 			return nil, err
 		}
 	}
-	o := s.takeWarm(id)
+	o = s.takeWarm(id)
 	ok, err := s.caughtUp(ctx, id, o)
 	if !ok && err == nil {
 		o, err = load(ctx, s.wc, id)
@@ -319,7 +335,7 @@ func (s *Store) opened(ctx context.Context, id int64) (*open, error) {
 		return nil, err
 	}
 	if o.engine == nil {
-		o.engine = calc.NewEngine(o.a)
+		o.engine = calc.NewEngine(o.a, committing)
 	}
 	o.engine.SetOptions(committing)
 	if len(s.open) >= maxOpen {

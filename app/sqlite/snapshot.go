@@ -155,6 +155,7 @@ func load(ctx context.Context, q querier, id int64) (*open, error) {
 	if err := json.Unmarshal([]byte(body), &a); err != nil {
 		return nil, fmt.Errorf("get analysis %d: decode snapshot: %w", id, err)
 	}
+	a.ID = id // a new analysis's snapshot is encoded before its id is known
 	o.a, o.snapshot, o.size = &a, a.Version, sizeOf(&a)
 	if a.Version < version {
 		o.engine = calc.NewEngine(&a)
@@ -209,8 +210,14 @@ func writeSnapshot(ctx context.Context, tx execer, a *model.Analysis) error {
 	if err != nil {
 		return &encodeError{err}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO snapshots (analysis_id, version, body) VALUES (?, ?, ?)
-		ON CONFLICT (analysis_id) DO UPDATE SET version = excluded.version, body = excluded.body`, a.ID, a.Version, string(body))
+	return writeSnapshotBody(ctx, tx, a.ID, a.Version, body)
+}
+
+// writeSnapshotBody stores body, an analysis encoded, as the snapshot of
+// analysis id at version.
+func writeSnapshotBody(ctx context.Context, tx execer, id, version int64, body []byte) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO snapshots (analysis_id, version, body) VALUES (?, ?, ?)
+		ON CONFLICT (analysis_id) DO UPDATE SET version = excluded.version, body = excluded.body`, id, version, string(body))
 	return err
 }
 

@@ -25,6 +25,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -130,7 +131,11 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 		err = s.migrate()
 	}
 	if err == nil {
-		err = s.vacuumIncrementally()
+		// Best effort: without the space to rewrite the file once, the
+		// store still opens, and purges keep their pages free inside it.
+		if verr := s.vacuumIncrementally(); verr != nil {
+			slog.Warn("the database stays in its old vacuum mode", "err", verr)
+		}
 	}
 	if err == nil {
 		err = s.prepare()

@@ -4,6 +4,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"thesisboard/app/calc"
@@ -45,10 +46,7 @@ func (s *Store) warm(ctx context.Context, id int64) {
 	w.mu.Unlock()
 	defer close(ch)
 
-	o, err := load(ctx, s.r, id)
-	if err == nil && o.engine == nil {
-		o.engine = calc.NewEngine(o.a)
-	}
+	o, err := warmLoad(ctx, s, id)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	delete(w.loading, id)
@@ -88,4 +86,19 @@ func (s *Store) forget(id int64) {
 	s.warmth.mu.Lock()
 	delete(s.warmth.open, id)
 	s.warmth.mu.Unlock()
+}
+
+// warmLoad loads analysis id with its engine; a panic on the way is an
+// error (the committer meets the analysis again and reports it), so that
+// warm always clears its loading mark.
+func warmLoad(ctx context.Context, s *Store, id int64) (o *open, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			o, err = nil, fmt.Errorf("open analysis %d: %v", id, p)
+		}
+	}()
+	if o, err = load(ctx, s.r, id); err == nil && o.engine == nil {
+		o.engine = calc.NewEngine(o.a)
+	}
+	return o, err
 }
