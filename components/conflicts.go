@@ -1,6 +1,8 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"thesisboard/app/model"
@@ -75,6 +77,24 @@ func (d *Dashboard) conflictCells(sheet string) []string {
 	for _, c := range d.conflicts {
 		if c.Sheet == sheet && c.Cell != "" && !c.Gone {
 			out = append(out, c.Cell)
+		}
+	}
+	return out
+}
+
+// waitingCells lists the cells of section sheet with an edit of this tab
+// the server has not acknowledged, to mark them as not saved yet. They are
+// the last rep.Waiting() of the queue: edits go one at a time and in
+// order, so those acknowledged and not yet back from the stream come first.
+func (d *Dashboard) waitingCells(sheet string) []string {
+	if d.rep == nil {
+		return nil
+	}
+	q := d.rep.Queue()
+	var out []string
+	for _, op := range q[len(q)-min(d.rep.Waiting(), len(q)):] {
+		if op.Kind == model.OpSetCell && op.Sheet == sheet {
+			out = append(out, strings.ToUpper(op.Cell))
 		}
 	}
 	return out

@@ -51,6 +51,9 @@ type Dashboard struct {
 	// sends (see orphans.go).
 	orphaned       int
 	sendingOrphans bool
+	// retryQueued, trying and checking keep one try of the server at a
+	// time (see connection.go).
+	retryQueued, trying, checking bool
 }
 
 // OnMount runs in the browser once the page is in the DOM.
@@ -61,6 +64,7 @@ func (d *Dashboard) OnMount(ctx app.Context) {
 	ctx.Handle(actionUndo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.undo, &d.redo) })
 	ctx.Handle(actionRedo, func(ctx app.Context, _ app.Action) { d.history(ctx, &d.redo, &d.undo) })
 	d.keepOnHide(ctx)
+	d.watchConnection(ctx)
 }
 
 // history replays the last entry of from (undo or redo) as new edits and
@@ -126,6 +130,7 @@ func (d *Dashboard) load(ctx app.Context) {
 	ctx.Async(func() {
 		a, err := apiClient().Get(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
+			d.trying = false
 			if err != nil {
 				// Offline: go on with the copy the page has, else the one
 				// the browser kept.
@@ -148,7 +153,7 @@ func (d *Dashboard) load(ctx app.Context) {
 			d.a, d.status, d.offline = d.rep.Analysis(), "loaded", false
 			ctx.Page().SetTitle(a.Title + " · thesisboard")
 			d.live.close()
-			d.live = openLive(d.ctx, a.ID, d.rep.Version(), d.onRemoteOp)
+			d.live = openLive(d.ctx, a.ID, d.rep.Version(), d.onRemoteOp, d.onLink)
 			d.persist(ctx)
 			d.sendNext(ctx)
 			d.sendOrphans(ctx)
@@ -259,66 +264,6 @@ func (d *Dashboard) edit(ctx app.Context, ops ...model.Op) []model.Op {
 	return reverse
 }
 
-// goOffline marks the page offline and tries the server again shortly.
-func (d *Dashboard) goOffline(ctx app.Context) {
-	if !d.offline {
-		d.saveBase(ctx) // the freshest base this tab will have for a while
-	}
-	d.offline = true
-	d.persist(ctx)
-	d.ctx.After(2*time.Second, func(ctx app.Context) {
-		if d.offline {
-			d.load(ctx) // catches up from the stream, then sends what waits
-		}
-	})
-}
-
-// sendNext sends the next edit when it may go (see replica.Next).
-func (d *Dashboard) sendNext(ctx app.Context) {
-	if d.sending || d.rep == nil {
-		return
-	}
-	seq, op, ok := d.rep.Next()
-	if !ok {
-		return
-	}
-	d.sending = true
-	id := d.id
-	ctx.Async(func() {
-		version, err := apiClient().Apply(context.Background(), id, op)
-		ctx.Dispatch(func(ctx app.Context) {
-			d.sending = false
-			switch c := model.ConflictOf(err); {
-			case model.ErrorCode(err) == model.EUNAVAILABLE:
-				// Offline: the edit waits, in order, and is tried again.
-				d.rep.Unsent(seq)
-				d.goOffline(ctx)
-				return
-			case c != nil:
-				// Theirs is on its way in the stream; load it now rather
-				// than show neither.
-				d.conflicts = append(d.conflicts, *c)
-				d.rep.Refused(seq)
-				d.rebase(ctx)
-				return
-			case err != nil:
-				d.rep.Discard()
-				d.saveErr = model.ErrorMessage(err)
-				d.load(ctx)
-				return
-			default:
-				d.rep.Acked(seq, version)
-				if d.offline {
-					d.load(ctx) // back online: catch up and follow again
-					return
-				}
-			}
-			d.persist(ctx)
-			d.sendNext(ctx)
-		})
-	})
-}
-
 // rebase loads the server's analysis when the page lost its way in the
 // stream, and puts the edits still waiting on top of it.
 func (d *Dashboard) rebase(ctx app.Context) {
@@ -410,7 +355,7 @@ func (d *Dashboard) renderAnalysis() app.UI {
 		),
 		app.Div().Class("cards wide").Body(
 			app.Range(a.Sections).Slice(func(i int) app.UI {
-				return &Grid{Section: a.Sections[i], References: a.References, Conflicts: d.conflictCells(a.Sections[i].ID)}
+				return &Grid{Section: a.Sections[i], References: a.References, Conflicts: d.conflictCells(a.Sections[i].ID), Waiting: d.waitingCells(a.Sections[i].ID)}
 			}),
 		),
 		&Watchlist{Rows: a.Watchlist},

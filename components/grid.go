@@ -29,6 +29,7 @@ type Grid struct {
 	Section    model.Section
 	References []model.Reference
 	Conflicts  []string // addresses of cells whose edit collided with another session's
+	Waiting    []string // addresses of cells with an edit the server has not acknowledged
 
 	rowWindow     // the rows drawn
 	row, col  int // the active cell
@@ -140,6 +141,10 @@ func (g *Grid) renderCell(r, c int) app.UI {
 	}
 	if slices.Contains(g.Conflicts, model.Addr(r, c)) {
 		classes += " conflict"
+	}
+	if slices.Contains(g.Waiting, model.Addr(r, c)) {
+		classes += " waiting"
+		td = td.Title("Edited here, waiting to be saved")
 	}
 	if cell.Value.Kind == model.KindError {
 		// Excel's error code in the cell, what it means on hover.

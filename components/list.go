@@ -29,6 +29,10 @@ type ListPage struct {
 	// reach (see listoffline.go); zero when it is the server's.
 	offline time.Time
 	kept    map[int64]int // the analyses the browser keeps, with their edits waiting
+	// collided counts, per analysis, the kept edits the server refused for
+	// a conflict, which wait for the analysis to be opened (see sendKept).
+	collided map[int64]int
+	sending  bool // kept edits are on their way
 }
 
 // OnMount keeps the page's context. Work started from a button finishes on
@@ -52,13 +56,22 @@ func (p *ListPage) reload(ctx app.Context) {
 			if model.ErrorCode(err) == model.EUNAVAILABLE && p.goOffline(ctx) {
 				return
 			}
+			if model.ErrorCode(err) == model.EUNAVAILABLE {
+				// goOffline tries again; until then, say why nothing shows.
+				p.status, p.err = "error", neverKept
+				return
+			}
 			if err != nil {
 				p.status, p.err = "error", model.ErrorMessage(err)
 				return
 			}
+			if p.err == neverKept {
+				p.err = ""
+			}
 			p.list, p.trash, p.status, p.offline = list, trash, "loaded", time.Time{}
 			keepList(ctx, list)
 			p.kept = keptCopies(ctx.LocalStorage(), list)
+			p.sendKept(ctx)
 			markReady(ctx, "list")
 		})
 	})

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"maps"
 	"strconv"
 	"time"
 
@@ -74,8 +75,73 @@ func (p *ListPage) renderTitle(s model.Summary) app.UI {
 		return app.Span().Class("muted").Text(s.Title + " (needs the server)")
 	}
 	link := app.A().Href("/a/" + strconv.FormatInt(s.ID, 10)).Text(s.Title)
+	collided := min(p.collided[s.ID], waiting)
 	if waiting == 0 {
 		return link
 	}
-	return app.Span().Body(link, app.Span().Class("muted waiting").Text(" · "+edits(waiting)+" waiting"))
+	if collided == 0 {
+		return app.Span().Body(link, app.Span().Class("muted waiting").Text(" · "+edits(waiting)+" waiting"))
+	}
+	note := " · " + edits(collided) + " collided with another session's: open it to settle"
+	if waiting > collided {
+		note = " · " + edits(waiting-collided) + " waiting" + note
+	}
+	return app.Span().Body(link, app.Span().Class("muted waiting collided").Text(note))
+}
+
+// neverKept is what the home page says when the server cannot be reached
+// and the browser keeps no list: the page tries again every 2 seconds.
+const neverKept = "The server cannot be reached, and this browser has no copy of the list yet. " +
+	"It opens by itself once the server is back."
+
+// sendKept sends, once the server answers, the edits this browser keeps for
+// the analyses of the list that no open tab holds: the queues of tabs
+// closed before the server had them, and this tab's own, left by a
+// dashboard it showed. Nobody has to open each analysis for its edits to
+// reach the server. They go as a dashboard sends a gone tab's queue
+// (sendQueues): each as its session and in its order, an edit the server
+// has already committed once. An edit refused for a conflict stays kept,
+// for its analysis to show it when opened and the person to settle it
+// there; the list says so.
+func (p *ListPage) sendKept(ctx app.Context) {
+	if p.sending {
+		return
+	}
+	p.sending = true
+	goneQueues(ctx, true, func(ctx app.Context, all map[int64]map[string][]model.Op) {
+		listed := map[int64]bool{}
+		for _, s := range p.list {
+			listed[s.ID] = true
+		}
+		maps.DeleteFunc(all, func(id int64, _ map[string][]model.Op) bool { return !listed[id] })
+		if len(all) == 0 {
+			p.sending, p.collided = false, nil
+			return
+		}
+		page := p.ctx
+		page.Async(func() {
+			sent := map[int64]queuesSent{}
+			for id, queues := range all {
+				sent[id] = sendQueues(id, queues)
+			}
+			page.Dispatch(func(ctx app.Context) {
+				p.sending, p.collided = false, map[int64]int{}
+				var refused []string
+				ls := ctx.LocalStorage()
+				for id, r := range sent {
+					refused = append(refused, r.refused...)
+					for s, ok := range r.answered {
+						if ok {
+							settleQueue(ls, queueKey(id, s), all[id][s], r.collided[s])
+							p.collided[id] += len(r.collided[s])
+						}
+					}
+				}
+				if note := refusedNote(refused); note != "" {
+					p.err = note
+				}
+				p.kept = keptCopies(ls, p.list)
+			})
+		})
+	})
 }

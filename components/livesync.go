@@ -18,6 +18,10 @@ import (
 // (429 or 503: it has as many open as it takes, in all or from this
 // address): then the stream is opened again after a wait that grows, from
 // the last op it delivered.
+//
+// The page is told when the stream is lost (an error while the browser
+// tries again, or gives up) and when it opens again, so that its header
+// can say offline before any edit fails (see connection.go).
 type liveStream struct {
 	ctx    app.Context
 	id     int64
@@ -26,6 +30,7 @@ type liveStream struct {
 	es     app.Value
 	fn     app.Func
 	onErr  app.Func
+	onOpen app.Func
 	wait   time.Duration // before the next reopening
 	closed bool
 }
@@ -37,8 +42,9 @@ const (
 )
 
 // openLive starts following analysis id from version after; onOp runs on the
-// UI goroutine for every op, in order.
-func openLive(ctx app.Context, id, after int64, onOp func(app.Context, model.LoggedOp)) *liveStream {
+// UI goroutine for every op, in order, and onLink with true when the stream
+// opens, false when it is lost.
+func openLive(ctx app.Context, id, after int64, onOp func(app.Context, model.LoggedOp), onLink func(app.Context, bool)) *liveStream {
 	if !app.Window().Get("EventSource").Truthy() {
 		return nil
 	}
@@ -54,9 +60,19 @@ func openLive(ctx app.Context, id, after int64, onOp func(app.Context, model.Log
 		return nil
 	})
 	l.onErr = app.FuncOf(func(this app.Value, args []app.Value) any {
-		if this.Get("readyState").Int() == 2 { // CLOSED: the browser gave up
-			ctx.Dispatch(func(ctx app.Context) { l.reopenLater(ctx) })
+		switch this.Get("readyState").Int() {
+		case 0: // CONNECTING: lost, the browser tries again
+			ctx.Dispatch(func(ctx app.Context) { l.link(ctx, onLink, false) })
+		case 2: // CLOSED: the browser gave up
+			ctx.Dispatch(func(ctx app.Context) {
+				l.link(ctx, onLink, false)
+				l.reopenLater(ctx)
+			})
 		}
+		return nil
+	})
+	l.onOpen = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ctx.Dispatch(func(ctx app.Context) { l.link(ctx, onLink, true) })
 		return nil
 	})
 	l.open()
@@ -69,6 +85,15 @@ func (l *liveStream) open() {
 	l.es = app.Window().Get("EventSource").New(url)
 	l.es.Call("addEventListener", "op", l.fn)
 	l.es.Call("addEventListener", "error", l.onErr)
+	l.es.Call("addEventListener", "open", l.onOpen)
+}
+
+// link tells the page the stream opened or was lost, unless the page
+// closed it meanwhile.
+func (l *liveStream) link(ctx app.Context, onLink func(app.Context, bool), open bool) {
+	if !l.closed {
+		onLink(ctx, open)
+	}
 }
 
 // reopenLater opens the stream again after l.wait, doubled for the next
@@ -92,4 +117,5 @@ func (l *liveStream) close() {
 	l.es.Call("close")
 	l.fn.Release()
 	l.onErr.Release()
+	l.onOpen.Release()
 }

@@ -73,7 +73,10 @@ func keptCopies(ls app.BrowserStorage, list []model.Summary) map[int64]int {
 // queueKey is where the tab of session s keeps its queue: each tab its own,
 // since two tabs on one analysis share the browser's storage and neither may
 // overwrite the other's waiting edits.
-func (d *Dashboard) queueKey(s string) string { return d.storageKey() + "/queue/" + s }
+func (d *Dashboard) queueKey(s string) string { return queueKey(d.id, s) }
+
+// queueKey is where session s keeps its waiting edits of analysis id.
+func queueKey(id int64, s string) string { return analysisKey(id) + "/queue/" + s }
 
 // persist saves the queue, and the base when the browser has none from this
 // load yet.

@@ -2,14 +2,13 @@ package components
 
 import (
 	"cmp"
-	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"thesisboard/app/client"
 	"thesisboard/app/model"
 	"thesisboard/app/replica"
 )
@@ -33,27 +32,67 @@ import (
 // orphans calls fn, on the UI goroutine, with the queues of this analysis
 // kept by tabs that are gone, by session.
 func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]model.Op)) {
-	prefix := d.queueKey("")
-	collect := func(held map[string]bool) {
+	goneQueues(ctx, false, func(ctx app.Context, all map[int64]map[string][]model.Op) { fn(ctx, all[d.id]) })
+}
+
+// goneQueues calls fn, on the UI goroutine, with the queues of waiting
+// edits kept in this browser by sessions no open tab holds, by analysis and
+// session. With own, this tab's queues count too, held or not: the home
+// page has no analysis open, so what its session kept was left by a
+// dashboard it showed before.
+func goneQueues(ctx app.Context, own bool, fn func(app.Context, map[int64]map[string][]model.Op)) {
+	liveSessions(func(held map[string]bool) {
+		if own {
+			// Held by this tab, or by the page it showed before, which
+			// the browser may keep a while after it is left (its
+			// back-forward cache), lock and all. (A duplicated tab that
+			// kept this tab's session while this one claimed none holds
+			// it too: its edits are then sent twice and committed once.)
+			delete(held, session())
+		}
 		ctx.Dispatch(func(ctx app.Context) {
-			queues := map[string][]model.Op{}
+			all := map[int64]map[string][]model.Op{}
 			ls := ctx.LocalStorage()
 			ls.ForEach(func(k string) {
-				s, ok := strings.CutPrefix(k, prefix)
-				if !ok || s == session() || held[s] {
+				id, s, ok := parseQueueKey(k)
+				if !ok || held[s] || s == session() && !own {
 					return
 				}
 				var q []model.Op
-				if ls.Get(k, &q) == nil && len(q) > 0 {
-					queues[s] = q
+				if ls.Get(k, &q) != nil || len(q) == 0 {
+					return
 				}
+				if all[id] == nil {
+					all[id] = map[string][]model.Op{}
+				}
+				all[id][s] = q
 			})
-			fn(ctx, queues)
+			fn(ctx, all)
 		})
+	})
+}
+
+// parseQueueKey reads the analysis and the session from a queue's key (see
+// Dashboard.queueKey).
+func parseQueueKey(k string) (id int64, session string, ok bool) {
+	rest, ok := strings.CutPrefix(k, analysisKeys)
+	if !ok {
+		return 0, "", false
 	}
+	n, s, ok := strings.Cut(rest, "/queue/")
+	if !ok || s == "" {
+		return 0, "", false
+	}
+	id, err := strconv.ParseInt(n, 10, 64)
+	return id, s, err == nil
+}
+
+// liveSessions calls fn, on any goroutine, with the sessions open tabs
+// hold: by their Web Locks, else by a roll call.
+func liveSessions(fn func(held map[string]bool)) {
 	locks := app.Window().Get("navigator").Get("locks")
 	if !locks.Truthy() {
-		rollCall(collect)
+		rollCall(fn)
 		return
 	}
 	var then app.Func
@@ -66,7 +105,7 @@ func (d *Dashboard) orphans(ctx app.Context, fn func(app.Context, map[string][]m
 				held[s] = true
 			}
 		}
-		collect(held)
+		fn(held)
 		return nil
 	})
 	locks.Call("query").Call("then", then)
@@ -162,8 +201,8 @@ func inOrder(queues map[string][]model.Op) []model.Op {
 }
 
 // sendOrphans sends the orphaned queues (see above) and drops each once the
-// server has answered every edit in it. It runs when the analysis loads
-// from the server.
+// server has answered every edit in it; the conflicts are this tab's to
+// show. It runs when the analysis loads from the server.
 func (d *Dashboard) sendOrphans(ctx app.Context) {
 	if d.sendingOrphans {
 		return
@@ -178,36 +217,18 @@ func (d *Dashboard) sendOrphans(ctx app.Context) {
 			d.sendingOrphans = false
 			return
 		}
-		page, id, base := d.ctx, d.id, apiClient().Base
+		page, id := d.ctx, d.id
 		ctx.Async(func() {
-			var conflicts []model.Conflict
-			var refused []string
-			sent := map[string]bool{}
-			for s, q := range queues {
-				cl := client.New(base, s)
-				sent[s] = true
-				for _, op := range q {
-					_, err := cl.Apply(context.Background(), id, op)
-					if model.ErrorCode(err) == model.EUNAVAILABLE {
-						sent[s] = false // kept for the next time the server answers
-						break
-					}
-					if c := model.ConflictOf(err); c != nil {
-						conflicts = append(conflicts, *c)
-					} else if err != nil {
-						refused = append(refused, model.ErrorMessage(err))
-					}
-				}
-			}
+			r := sendQueues(id, queues)
 			page.Dispatch(func(ctx app.Context) {
 				d.sendingOrphans = false
-				d.conflicts = append(d.conflicts, conflicts...)
-				if len(refused) > 0 {
-					d.saveErr = "an edit kept from a closed tab was refused: " + strings.Join(refused, "; ")
+				d.conflicts = append(d.conflicts, r.conflicts...)
+				if note := refusedNote(r.refused); note != "" {
+					d.saveErr = note
 				}
-				for s, ok := range sent {
+				for s, ok := range r.answered {
 					if ok {
-						ctx.LocalStorage().Del(d.queueKey(s))
+						settleQueue(ctx.LocalStorage(), d.queueKey(s), queues[s], nil)
 						d.orphaned -= len(queues[s])
 					}
 				}

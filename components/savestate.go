@@ -36,7 +36,11 @@ func (s *SaveState) Render() app.UI {
 	case stateConflict:
 		text = "Conflict: " + s.Message
 	case stateOffline:
+		// Said as soon as the server is out of reach, edits made or not.
 		text = "Offline, " + edits(s.Pending) + " waiting"
+		if s.Pending == 0 {
+			text = "Offline: edits will wait in this browser"
+		}
 	}
 	if s.State == stateConflict {
 		// The header stays in view; the card with the choices is at the
