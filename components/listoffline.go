@@ -16,7 +16,9 @@ import (
 // reached: the analyses this browser keeps a copy of (see offline.go) open
 // as usual and take edits, their waiting edits counted beside them; the
 // others, and new, duplicate and delete, wait for the server, which the
-// page tries again every 2 seconds.
+// page tries again every 2 seconds. Once it answers, the page sends the
+// edits waiting in the browser itself (sendKept): nobody has to open each
+// analysis again for them to be saved.
 
 const listKey = "thesisboard/list"
 

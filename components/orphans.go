@@ -16,12 +16,14 @@ import (
 // Each tab keeps its own queue of waiting edits in the browser (queueKey)
 // and sends it itself. A tab can go before the server has them: closed
 // while offline, crashed, or the browser restarted (a new tab is a new
-// session). Its queue is then orphaned, and the next tab on the analysis
-// sends it once the server answers, as the gone tab's session and in its
-// order, so that the server carries each edit over what happened since
-// exactly as it would have for that tab, and commits once any edit it has
-// already (every edit has an ID). A conflict is shown in the tab that sent
-// it, for the person to settle there.
+// session). Its queue is then orphaned, and the next tab on the analysis,
+// or the home page (see ListPage.sendKept), sends it once the server
+// answers, as the gone tab's session and in its order (sendQueues), so that
+// the server carries each edit over what happened since exactly as it
+// would have for that tab, and commits once any edit it has already (every
+// edit has an ID). A conflict is shown in the tab that sent it, for the
+// person to settle there; the home page, which cannot, keeps the edit for
+// its analysis to show.
 //
 // A tab holds a Web Lock named after its session for as long as it is open
 // (see claimSession); the browser lets it go when the tab closes or

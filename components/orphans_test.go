@@ -48,3 +48,27 @@ func TestOrphansIndependent(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQueueKey reads the analysis and the session from a queue's key,
+// and nothing from the other keys the browser keeps.
+func TestParseQueueKey(t *testing.T) {
+	for _, c := range []struct {
+		key     string
+		id      int64
+		session string
+		ok      bool
+	}{
+		{queueKey(12, "tab-x1"), 12, "tab-x1", true},
+		{"thesisboard/analysis/3/queue/tab-a/b", 3, "tab-a/b", true},
+		{"thesisboard/analysis/3/queue", 0, "", false}, // kept by an earlier version, one per analysis
+		{"thesisboard/analysis/3/queue/", 0, "", false},
+		{"thesisboard/analysis/3/base", 0, "", false},
+		{"thesisboard/analysis/x/queue/tab-a", 0, "", false},
+		{"thesisboard/list", 0, "", false},
+	} {
+		id, s, ok := parseQueueKey(c.key)
+		if ok != c.ok || ok && (id != c.id || s != c.session) {
+			t.Errorf("parseQueueKey(%q) = %d, %q, %v; want %d, %q, %v", c.key, id, s, ok, c.id, c.session, c.ok)
+		}
+	}
+}

@@ -11,8 +11,12 @@
 // its own by a Web Lock the tab holds while it is open (by a roll call of
 // the open tabs where the browser has no Web Locks, rollcall.go). Edits not
 // yet on the server wait in localStorage under the tab's session
-// (offline.go); a tab that went before the server had them leaves them for
-// the next tab on the analysis to send or take over (orphans.go).
+// (offline.go), each marked in its cell; a tab that went before the server
+// had them leaves them for the next tab on the analysis to send or take
+// over, or for the home page to send (orphans.go). Every page sends them
+// the same way (sending.go). The header says offline as soon as the event
+// stream or the browser loses the server, which the page confirms with the
+// server first, and tries it again every 2 seconds (connection.go).
 //
 // Things about go-app v10.1.11 this package relies on, learnt the hard way:
 //   - A handler built in a loop that captures the row's data needs
