@@ -145,11 +145,28 @@ func (h *HistoryPanel) restoreButton(version int64, class, label string) app.UI 
 		OnClick(func(ctx app.Context, e app.Event) { h.confirm = version }, app.EventScope(version))
 }
 
-// renderConfirm says what a restore will do and waits for a yes.
+// undoneShown is how many of the edits a restore undoes its question lists.
+const undoneShown = 8
+
+// renderConfirm says what a restore will do, the edits it undoes listed,
+// and waits for a yes.
 func (h *HistoryPanel) renderConfirm() app.UI {
 	n := h.head() - h.confirm
+	var undone []model.LoggedOp
+	for _, l := range h.entries {
+		if l.Version > h.confirm {
+			undone = append(undone, l)
+		}
+	}
+	shown := undone[:min(len(undone), undoneShown)]
 	return app.Div().Class("confirm").ID("restore-ask").Body(
 		app.P().Text("Restore version "+strconv.FormatInt(h.confirm, 10)+"? The "+edits(int(n))+" after it are undone, as new edits: the restore can be undone in turn."),
+		app.Ul().Class("undone").Body(app.Range(shown).Slice(func(i int) app.UI {
+			return app.Li().Text("undo " + describe(shown[i]))
+		})),
+		app.If(len(undone) > len(shown), func() app.UI {
+			return app.P().Class("muted").Text("… and " + edits(len(undone)-len(shown)) + " more")
+		}),
 		app.Div().Class("toolbar").Body(
 			app.Button().Class("primary").ID("restore-confirm").Text("Restore").Disabled(h.busy).
 				OnClick(func(ctx app.Context, e app.Event) { h.restore(h.confirm) }),

@@ -141,6 +141,14 @@ func TestWatchlistAddRemoveAndSaveError(t *testing.T) {
 	if a, _ := m.Store().Get(ctx, 1); len(a.Watchlist) != 10 {
 		t.Errorf("server watchlist has %d rows after remove, want 10", len(a.Watchlist))
 	}
+	// A removed ticker comes back with Undo, its figures with it.
+	if err := chromedp.Do(ctx, click("#undo")); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "LUMN back and saved", `document.querySelector('tr.watchrow[data-code="LUMN"]') !== null && document.getElementById("savestate").dataset.state === "saved"`)
+	if a, _ := m.Store().Get(ctx, 1); len(a.Watchlist) != 11 || a.Watchlist[10].LastPrice != 5.12 {
+		t.Errorf("server watchlist after undoing the remove: %+v", a.Watchlist)
+	}
 }
 
 // TestListPage duplicates and deletes an analysis from the list, then undoes

@@ -167,7 +167,7 @@ func TestHistoryPanelRestores(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the question", `document.getElementById("restore-ask") !== null`)
-	if got := eval[string](t, ctx, `document.getElementById("restore-ask").innerText`); !strings.Contains(got, "Restore version 2?") || !strings.Contains(got, "1 edit after it") {
+	if got := eval[string](t, ctx, `document.getElementById("restore-ask").innerText`); !strings.Contains(got, "Restore version 2?") || !strings.Contains(got, "1 edit after it") || !strings.Contains(got, "undo partners!C2: first → second") {
 		t.Errorf("the question says %q", got)
 	}
 	if err := chromedp.Do(ctx, click("#restore-confirm")); err != nil {
