@@ -31,6 +31,11 @@ node_modules/echarts/dist/echarts.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# axe-core, the accessibility checker the browser tests run in the page.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 web/echarts.min.js.br: node_modules/echarts/dist/echarts.min.js
 	cp $< web/echarts.min.js
 	$(GO) run ./cmd/precompress web/echarts.min.js
@@ -55,7 +60,7 @@ lint:
 
 # Every test, the browser tests included (they need the built page and
 # Chromium, so both are made first).
-test: lint web/app.wasm.br web/echarts.min.js.br browser-deps
+test: lint web/app.wasm.br web/echarts.min.js.br node_modules/axe-core/axe.min.js browser-deps
 	CHROMIUM=$(CHROMIUM) $(GO) test -race -count=1 -timeout 30m ./...
 
 # Speed and size, printed; targets are in README.md. Browser figures come

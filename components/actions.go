@@ -39,3 +39,7 @@ func sendOp(ctx app.Context, op model.Op) {
 // newGroup names one edit made of several ops (model.Op.Group): random, so
 // that no two edits of any tab share a name.
 func newGroup() string { return "g" + strconv.FormatUint(rand.Uint64(), 36) }
+
+// hidden is text for screen readers only: the name of a column whose
+// heading shows nothing (the row numbers, the buttons).
+func hidden(text string) app.UI { return app.Span().Class("sr-only").Text(text) }

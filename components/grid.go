@@ -83,7 +83,7 @@ func (g *Grid) Render() app.UI {
 		app.Div().Class("grid").ID(g.gridID()).DataSet("sel", g.selAttr()).Body(
 			app.Table().Body(
 				app.THead().Body(app.Tr().Body(
-					app.Th().Class("colhead"),
+					app.Th().Class("colhead").Body(hidden("Row")),
 					app.Range(make([]struct{}, cols)).Slice(func(c int) app.UI {
 						return app.Th().Class("colhead").Text(model.ColName(c))
 					}),
@@ -106,6 +106,7 @@ func (g *Grid) Render() app.UI {
 			// The editor's value is owned by the browser and set from Go only
 			// through startEdit and endEdit, never by rendering.
 			app.Textarea().ID(g.editorID()).Class("editor").DataSet("editing", editing).
+				Aria("label", g.Section.Title+", cell "+model.Addr(g.row, g.col)).
 				Attr("spellcheck", "false").Attr("autocomplete", "off").Attr("rows", "1").
 				OnKeyDown(g.onKeyDown).
 				OnInput(func(ctx app.Context, e app.Event) { g.onTyped(ctx, ctx.JSSrc().Get("value").String()) }),

@@ -22,7 +22,8 @@ var formats = []struct {
 // ($18.3B, 14%, 21:1); text and formulas keep their input.
 func (g *Grid) formatPicker() app.UI {
 	current := g.Section.Cell(g.row, g.col).Format
-	return app.Select().Class("format").ID("format-" + g.Section.ID).Title("Number format").
+	return app.Select().Class("format").ID("format-"+g.Section.ID).Title("Number format").
+		Aria("label", "Number format of "+g.Section.Title+" "+model.Addr(g.row, g.col)).
 		OnChange(func(ctx app.Context, e app.Event) {
 			f := model.Format(ctx.JSSrc().Get("value").String())
 			r1, c1, r2, c2 := g.selection()

@@ -133,7 +133,7 @@ func (p *ListPage) Render() app.UI {
 			)
 		})),
 		app.Div().Class("card list").Body(app.Table().Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("Title"), app.Th().Text("Ticker"), app.Th().Text("Verdict"), app.Th().Text("Updated"), app.Th())),
+			app.THead().Body(app.Tr().Body(app.Th().Text("Title"), app.Th().Text("Ticker"), app.Th().Text("Verdict"), app.Th().Text("Updated"), app.Th().Body(hidden("Actions")))),
 			app.TBody().Body(app.Range(p.list).Slice(func(i int) app.UI {
 				s := p.list[i]
 				return app.Tr().Class("analysis-row").DataSet("id", s.ID).Body(

@@ -115,7 +115,7 @@ func (w *Watchlist) Render() app.UI {
 							Title("Sort by " + watchColumns[i].title).Text(watchColumns[i].title).OnClick(w.onSort(i)),
 					)
 				}),
-				app.Th(),
+				app.Th().Body(hidden("Remove")),
 			)),
 			app.TBody().Body(
 				app.If(first > 0, func() app.UI { return w.spacer(first, cols) }),
