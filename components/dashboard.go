@@ -399,10 +399,16 @@ func (d *Dashboard) renderReferences() app.UI {
 			if r.AsOf != "" {
 				label += " (" + r.AsOf + ")"
 			}
+			var shown app.UI = app.Text(label)
 			if strings.HasPrefix(r.URL, "https://") || strings.HasPrefix(r.URL, "http://") {
-				return li.Body(app.A().Href(r.URL).Target("_blank").Rel("noopener noreferrer").Text(label))
+				shown = app.A().Href(r.URL).Target("_blank").Rel("noopener noreferrer").Text(label)
 			}
-			return li.Text(label)
+			return li.Body(shown, app.If(len(r.Cited) > 0, func() app.UI {
+				// Known only by its number: what the report said citing it.
+				return app.Ul().Class("cited muted").Body(app.Range(r.Cited).Slice(func(j int) app.UI {
+					return app.Li().Text("cited for: “" + r.Cited[j] + "”")
+				}))
+			}))
 		})),
 	)
 }

@@ -3,7 +3,9 @@ package components
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -152,6 +154,9 @@ func (g *Grid) renderCell(r, c int) app.UI {
 		classes += " err"
 	}
 	text := model.Display(cell.Value, cell.Format)
+	if cell.Value.Kind != model.KindError && !strings.Contains(classes, "waiting") && utf8.RuneCountInString(text) > 40 {
+		td = td.Title(text) // cut short in the cell: whole on hover (a fact's sentence)
+	}
 	td = td.Class(classes).DataSet("show", text) // what a copy puts on the clipboard
 	if cell.Source == 0 {
 		return td.Text(text)

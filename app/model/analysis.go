@@ -95,6 +95,10 @@ type Reference struct {
 	Title string `json:"title"`
 	URL   string `json:"url,omitempty"`
 	AsOf  string `json:"asOf,omitempty"` // YYYY-MM-DD
+	// Cited holds, for a reference a report cites only by its number
+	// (no entry in a reference list), the sentences that cite it: all a
+	// reader has to go on to find the source.
+	Cited []string `json:"cited,omitempty"`
 }
 
 // Summary is the short form of an analysis shown in lists.

@@ -28,6 +28,7 @@ const (
 	MaxCells        = 2 << 20
 	MaxSessionLen   = 128  // the session (browser tab) name an op is sent with
 	maxWatchTextLen = 1000 // a watchlist row's name, theme, reason...
+	maxCited        = 10   // sentences kept with a reference cited only by number
 )
 
 // Validate checks that a is something edits could have made: every text
@@ -150,6 +151,14 @@ func (a *Analysis) Validate() error {
 		}
 		if err := checkText(fmt.Sprintf("reference [%d]'s date", r.Num), r.AsOf, 32); err != nil {
 			return err
+		}
+		if len(r.Cited) > maxCited {
+			return bad("reference [%d] keeps %d citing sentences; at most %d", r.Num, len(r.Cited), maxCited)
+		}
+		for _, c := range r.Cited {
+			if err := checkText(fmt.Sprintf("a sentence citing reference [%d]", r.Num), c, MaxTextLen); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -42,7 +42,8 @@ func (p *parser) references(meta articleMeta) {
 			p.a.References = append(p.a.References, e)
 			continue
 		}
-		p.a.References = append(p.a.References, model.Reference{Num: n, Title: fmt.Sprintf("Reference %d", n)})
+		cited := p.cited[n][:min(len(p.cited[n]), 3)]
+		p.a.References = append(p.a.References, model.Reference{Num: n, Title: fmt.Sprintf("Reference %d", n), Cited: slices.Clone(cited)})
 		unlisted = append(unlisted, n)
 	}
 	p.citedNotes(unlisted)

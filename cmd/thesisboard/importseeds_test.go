@@ -56,6 +56,21 @@ func TestImportPreviewOfTheSeeds(t *testing.T) {
 		if grids := eval[int](t, ctx, `document.querySelectorAll("#import-found .preview-grid table").length`); grids < 2 {
 			t.Errorf("%s: the preview shows %d grids", seed.file, grids)
 		}
+		if seed.file == "000_04a9aae6d98e9d48.txt" {
+			// Created, the report's references known only by number keep
+			// the sentences that cite them, and a fact's sentence shows
+			// whole on hover.
+			if err := chromedp.Do(ctx, click("#import-create")); err != nil {
+				t.Fatal(err)
+			}
+			waitFor(t, ctx, "the new dashboard", `document.body.dataset.ready === "dashboard"`)
+			if got := eval[string](t, ctx, `document.querySelector("#references li[value='2']").innerText`); !strings.HasPrefix(got, "Reference 2") || !strings.Contains(got, "cited for:") {
+				t.Errorf("reference 2 in the page: %q", got)
+			}
+			if got := eval[string](t, ctx, `Array.from(document.querySelectorAll("#grid-facts td")).find(td => td.textContent.length > 40).title`); len(got) <= 40 {
+				t.Errorf("a long fact cell's hover text: %q", got)
+			}
+		}
 		for _, r := range rows {
 			if len(r) > 0 && strings.EqualFold(r[0], "august") {
 				t.Errorf("%s: a month is listed as a figure: %q", seed.file, r)

@@ -291,11 +291,11 @@ func (b *book) changeColours(sheet, ref string) {
 func boolPtr(v bool) *bool { return &v }
 
 func (b *book) sourcesSheet(sheet string) {
-	heads := []string{"Ref", "Title", "URL", "As of"}
+	heads := []string{"Ref", "Title", "URL", "As of", "Cited for"}
 	for c, h := range heads {
 		b.check(b.f.SetCellStr(sheet, model.Addr(0, c), h))
 	}
-	longest := []int{4, 10, 10, 10}
+	longest := []int{4, 10, 10, 10, 40}
 	for i, ref := range b.a.References {
 		r := i + 1
 		b.check(b.f.SetCellInt(sheet, model.Addr(r, 0), int64(ref.Num)))
@@ -305,6 +305,10 @@ func (b *book) sourcesSheet(sheet string) {
 			b.check(b.f.SetCellHyperLink(sheet, model.Addr(r, 2), ref.URL, "External"))
 		}
 		b.check(b.f.SetCellStr(sheet, model.Addr(r, 3), ref.AsOf))
+		if len(ref.Cited) > 0 { // a reference known only by its number
+			b.check(b.f.SetCellStr(sheet, model.Addr(r, 4), strings.Join(ref.Cited, "\n")))
+			b.check(b.f.SetCellStyle(sheet, model.Addr(r, 4), model.Addr(r, 4), b.wrap))
+		}
 		longest[1] = max(longest[1], utf8.RuneCountInString(ref.Title))
 		longest[2] = max(longest[2], utf8.RuneCountInString(ref.URL))
 	}

@@ -257,7 +257,13 @@ func (r *reader) sources(sheet string) error {
 			r.skip("Sources row %d: %q is not a reference number", i+2, get(0))
 			continue
 		}
-		r.a.References = append(r.a.References, model.Reference{Num: n, Title: get(1), URL: get(2), AsOf: get(3)})
+		ref := model.Reference{Num: n, Title: get(1), URL: get(2), AsOf: get(3)}
+		for _, s := range strings.Split(get(4), "\n") {
+			if s = strings.TrimSpace(s); s != "" {
+				ref.Cited = append(ref.Cited, s)
+			}
+		}
+		r.a.References = append(r.a.References, ref)
 	}
 	return nil
 }
