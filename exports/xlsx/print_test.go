@@ -40,6 +40,15 @@ func TestPrintsAsSent(t *testing.T) {
 			t.Errorf("%s: fit to page %v, width %v; want fit %v, one page wide", sheet, fit, layout.FitToWidth, want)
 		}
 	}
+	// The thesis's summary and risks wrap, so they print whole.
+	for _, cell := range []string{"B9", "B10"} {
+		label, _ := f.GetCellValue("Thesis", "A"+cell[1:])
+		id, _ := f.GetCellStyle("Thesis", cell)
+		st, _ := f.GetStyle(id)
+		if st == nil || st.Alignment == nil || !st.Alignment.WrapText {
+			t.Errorf("the thesis's %s (%s) does not wrap", label, cell)
+		}
+	}
 	style, err := f.GetCellStyle("Charts", "B2")
 	if err != nil {
 		t.Fatal(err)
