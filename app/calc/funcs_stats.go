@@ -49,19 +49,26 @@ func variance(ddof int, fn func(float64) float64) func([]float64) value {
 	}
 }
 
+// numbersAndK reads the two arguments of LARGE, SMALL, PERCENTILE and
+// QUARTILE: the numbers of an array, and a number k.
+func numbersAndK(args []node, e env) (xs []float64, k float64, bad *value) {
+	if len(args) != 2 {
+		v := errv(ErrValue)
+		return nil, 0, &v
+	}
+	if xs, bad = collect(args[:1], e); bad != nil {
+		return nil, 0, bad
+	}
+	k, bad = eval(args[1], e).scalar().number()
+	return xs, k, bad
+}
+
 // kth makes LARGE(array, k) and SMALL(array, k). Excel rounds a fractional
 // k up (LARGE(A1:A5,1.2) is the second largest); k outside 1 to the count
 // of numbers is #NUM!.
 func kth(largest bool) function {
 	return func(args []node, e env) value {
-		if len(args) != 2 {
-			return errv(ErrValue)
-		}
-		xs, bad := collect(args[:1], e)
-		if bad != nil {
-			return *bad
-		}
-		k, bad := eval(args[1], e).scalar().number()
+		xs, k, bad := numbersAndK(args, e)
 		if bad != nil {
 			return *bad
 		}
@@ -117,14 +124,7 @@ func rankEq(args []node, e env) value {
 // neighbours. A k outside its bounds, or no numbers, is #NUM!.
 func percentile(quartile bool) function {
 	return func(args []node, e env) value {
-		if len(args) != 2 {
-			return errv(ErrValue)
-		}
-		xs, bad := collect(args[:1], e)
-		if bad != nil {
-			return *bad
-		}
-		k, bad := eval(args[1], e).scalar().number()
+		xs, k, bad := numbersAndK(args, e)
 		if bad != nil {
 			return *bad
 		}

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -35,12 +34,7 @@ func TestImportReportInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the import page", `document.body.dataset.ready === "import"`)
-	text, _ := json.Marshal(string(src))
-	eval[bool](t, ctx, `(() => { const e = document.getElementById("import-text"); e.value = `+string(text)+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
-	if err := chromedp.Do(ctx, click("#import-preview")); err != nil {
-		t.Fatal(err)
-	}
+	previewReport(t, ctx, src)
 	waitFor(t, ctx, "the preview", `document.getElementById("import-counts") !== null`)
 	want, err := report.Parse(src)
 	if err != nil {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -34,12 +35,7 @@ func TestImportPreviewOfTheSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		waitFor(t, ctx, "the import page", `document.body.dataset.ready === "import"`)
-		text, _ := json.Marshal(string(src))
-		eval[bool](t, ctx, `(() => { const e = document.getElementById("import-text"); e.value = `+string(text)+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
-		waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
-		if err := chromedp.Do(ctx, click("#import-preview")); err != nil {
-			t.Fatal(err)
-		}
+		previewReport(t, ctx, src)
 		waitFor(t, ctx, "the Facts grid in the preview", `document.querySelector("#preview-facts td") !== null`)
 		rows := eval[[][]string](t, ctx, `Array.from(document.querySelectorAll("#preview-facts tr")).map(r => Array.from(r.cells).map(c => c.textContent))`)
 		figure := map[string]string{}
@@ -76,5 +72,17 @@ func TestImportPreviewOfTheSeeds(t *testing.T) {
 				t.Errorf("%s: a month is listed as a figure: %q", seed.file, r)
 			}
 		}
+	}
+}
+
+// previewReport pastes src into the import page's box, as a person pastes a
+// report, and presses Preview.
+func previewReport(t *testing.T, ctx context.Context, src []byte) {
+	t.Helper()
+	text, _ := json.Marshal(string(src))
+	eval[bool](t, ctx, `(() => { const e = document.getElementById("import-text"); e.value = `+string(text)+`; e.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
+	waitFor(t, ctx, "Preview enabled", `!document.getElementById("import-preview").disabled`)
+	if err := chromedp.Do(ctx, click("#import-preview")); err != nil {
+		t.Fatal(err)
 	}
 }
