@@ -73,17 +73,7 @@ func TestOfflineShownBeforeAnyEdit(t *testing.T) {
 // Once the server is back the home page sends both: the server has each
 // once, the browser keeps no queue, and the list counts nothing waiting.
 func TestOfflineEditsSentFromTheList(t *testing.T) {
-	m, restart, stays, closes, closeTab := twoTabs(t)
-	defer closeTab()
-	openDashboard(t, stays, m.URL()+"/a/1")
-	openDashboard(t, closes, m.URL()+"/a/1")
-	waitFor(t, stays, "the service worker", `navigator.serviceWorker.controller !== null`)
-	if err := m.Close(); err != nil {
-		t.Fatal(err)
-	}
-	editOffline(t, closes, "C2", "from the closed tab")
-	editOffline(t, stays, "C3", "from the tab on the list")
-	closeTab()
+	m, restart, stays := closedTabLeftAnEdit(t, "from the tab on the list")
 	if err := chromedp.Do(stays, chromedp.Navigate(m.URL()+"/")); err != nil {
 		t.Fatal(err)
 	}

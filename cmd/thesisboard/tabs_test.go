@@ -19,18 +19,7 @@ import (
 // the closed tab's, and the server has both. (With one queue per analysis
 // in the browser's storage, the second tab's save overwrote the first's.)
 func TestTwoTabsOfflineLoseNothing(t *testing.T) {
-	m, restart, stays, closes, closeTab := twoTabs(t)
-	defer closeTab()
-	openDashboard(t, stays, m.URL()+"/a/1")
-	openDashboard(t, closes, m.URL()+"/a/1")
-	waitFor(t, stays, "the service worker", `navigator.serviceWorker.controller !== null`)
-	if err := m.Close(); err != nil {
-		t.Fatal(err)
-	}
-
-	editOffline(t, closes, "C2", "from the closed tab")
-	editOffline(t, stays, "C3", "from the tab that stays")
-	closeTab()
+	_, restart, stays := closedTabLeftAnEdit(t, "from the tab that stays")
 
 	eval[bool](t, stays, `document.body.removeAttribute("data-ready"), true`)
 	if err := chromedp.Do(stays, chromedp.Reload()); err != nil {
@@ -165,4 +154,24 @@ func serverHasBoth(t *testing.T, ctx context.Context, m *Main, c2, c3 string) {
 	if left := eval[int](t, ctx, `Object.keys(localStorage).filter(k => k.includes("/queue")).length`); left != 0 {
 		t.Errorf("%d queues left in the browser's storage after the replay", left)
 	}
+}
+
+// closedTabLeftAnEdit opens analysis 1 in two tabs, stops the server, has
+// the one that closes edit C2 ("from the closed tab") and the one that
+// stays edit C3 (stays), then closes the first: its edit waits in a queue
+// no open tab holds. The server is stopped; restart starts it again.
+func closedTabLeftAnEdit(t *testing.T, stays string) (m *Main, restart func() *Main, tab context.Context) {
+	t.Helper()
+	m, restart, tab, closes, closeTab := twoTabs(t)
+	t.Cleanup(closeTab)
+	openDashboard(t, tab, m.URL()+"/a/1")
+	openDashboard(t, closes, m.URL()+"/a/1")
+	waitFor(t, tab, "the service worker", `navigator.serviceWorker.controller !== null`)
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	editOffline(t, closes, "C2", "from the closed tab")
+	editOffline(t, tab, "C3", stays)
+	closeTab()
+	return m, restart, tab
 }
