@@ -29,7 +29,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,7 +51,7 @@ type Store struct {
 
 	commits chan *commitReq // to the committer goroutine (see Apply)
 	queued  atomic.Int64    // edits sent or being sent to it, not yet answered
-	turn    sync.Mutex      // held by whoever writes (see writer.go, committer)
+	turn    turn            // held by whoever writes (see writer.go, committer)
 	open    map[int64]*open // the committer's open analyses
 	stmts   stmts           // the committer's statements, prepared once
 	quit    chan struct{}
