@@ -170,6 +170,9 @@ func hlookup(args []node, e env) value {
 			return *bad
 		}
 	}
+	if table.k == kErr {
+		return table
+	}
 	if table.k != kArea {
 		return errv(ErrNA)
 	}

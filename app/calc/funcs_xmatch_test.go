@@ -30,6 +30,6 @@ func TestXMatchAndHLookup(t *testing.T) {
 		{`=HLOOKUP("Axles",D1:F4,2,TRUE)`, 4.0}, {`=HLOOKUP("Bearings",D1:F4,3,FALSE)`, 7.0}, {`=HLOOKUP("B",D1:F4,3,TRUE)`, 5.0},
 		{`=HLOOKUP("Bolts",D1:F4,4)`, 11.0}, {"=HLOOKUP(3,G1:I3,2,TRUE)", "c"}, {`=HLOOKUP("Nuts",D1:F4,2,FALSE)`, ErrNA},
 		{`=HLOOKUP("Bolts",D1:F4,5)`, ErrRef}, {`=HLOOKUP("Bolts",D1:F4,0)`, ErrRef}, {`=HLOOKUP("B*",D1:F4,2,FALSE)`, 4.0},
-		{`=HLOOKUP("A",D1:F4,2)`, ErrNA}, {`=HLOOKUP(3,G1:I1048576,3)`, "f"},
+		{`=HLOOKUP("A",D1:F4,2)`, ErrNA}, {`=HLOOKUP(3,G1:I300000,3)`, "f"}, {"=HLOOKUP(3,G1:I1048576,3)", ErrRef},
 	})
 }
