@@ -6,10 +6,10 @@ import "testing"
 // to the digits the documentation shows.
 func TestFinanceFunctions(t *testing.T) {
 	rows := columns(
-		[]string{"-10000", "2750", "4250", "3250", "2750"},                          // A: XNPV and XIRR values
+		[]string{"-10000", "2750", "4250", "3250", "2750"},                             // A: XNPV and XIRR values
 		[]string{"2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"}, // B: their dates
 		[]string{"2008-01-01", "2007-03-01", "2008-10-30", "2009-02-15", "2009-04-01"}, // C: a date before the first
-		[]string{"100", "200", "x"},                                                  // D: flows of one sign, text
+		[]string{"100", "200", "x"},                                                    // D: flows of one sign, text
 	)
 	checkExcel(t, rows, []excelCase{
 		{"=ROUND(XNPV(0.09,A1:A5,B1:B5),2)", 2086.65}, {"=XNPV(0.09,A1:A5,B1:B4)", ErrNum}, {"=XNPV(0.09,A1:A5,C1:C5)", ErrNum},
