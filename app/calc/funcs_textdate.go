@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // formatDate writes serial n with a date and time section. The time is
@@ -17,77 +18,83 @@ func formatDate(n float64, toks []fmtTok) (string, bool) {
 	fracDigits := secondDecimals(toks)
 	unit := math.Pow(10, float64(fracDigits))
 	ticks := math.Round(n * 86400 * unit) // in fractions of a second
-	days := math.Floor(ticks / (86400 * unit))
-	secs := (ticks - days*86400*unit) / unit
-	t := fromSerial(int(days))
-	h, m, s := int(secs)/3600, int(secs)/60%60, int(secs)%60
-	twelve := false
+	p := dateParts{days: math.Floor(ticks / (86400 * unit))}
+	p.secs = (ticks - p.days*86400*unit) / unit
+	p.t = fromSerial(int(p.days))
 	for _, tk := range toks {
-		twelve = twelve || tk.k == fDate && strings.HasPrefix(strings.ToLower(tk.s), "a")
+		p.twelve = p.twelve || tk.k == fDate && strings.HasPrefix(strings.ToLower(tk.s), "a")
 	}
 	var b strings.Builder
 	for i := 0; i < len(toks); i++ {
-		tk := toks[i]
-		if tk.k != fDate {
-			if tk.k == fPoint && fracDigits > 0 && i+1 < len(toks) && toks[i+1].k == fDigit {
-				f := int(math.Round((secs - math.Floor(secs)) * unit))
-				fmt.Fprintf(&b, ".%0*d", fracDigits, f)
-				for i+1 < len(toks) && toks[i+1].k == fDigit {
-					i++
-				}
-				continue
+		switch tk := toks[i]; {
+		case tk.k == fDate:
+			p.write(&b, tk.s, isMinutes(toks, i))
+		case tk.k == fPoint && fracDigits > 0 && i+1 < len(toks) && toks[i+1].k == fDigit:
+			f := int(math.Round((p.secs - math.Floor(p.secs)) * unit))
+			fmt.Fprintf(&b, ".%0*d", fracDigits, f)
+			for i+1 < len(toks) && toks[i+1].k == fDigit {
+				i++
 			}
+		default:
 			b.WriteString(tk.s)
-			continue
-		}
-		code := tk.s
-		switch {
-		case code[0] == 'y':
-			if len(code) <= 2 {
-				fmt.Fprintf(&b, "%02d", t.Year()%100)
-			} else {
-				fmt.Fprintf(&b, "%04d", t.Year())
-			}
-		case code[0] == 'm' && len(code) <= 2 && isMinutes(toks, i):
-			writeNum(&b, m, len(code))
-		case code[0] == 'm':
-			name := t.Month().String()
-			switch len(code) {
-			case 1, 2:
-				writeNum(&b, int(t.Month()), len(code))
-			case 3:
-				b.WriteString(name[:3])
-			case 4:
-				b.WriteString(name)
-			default:
-				b.WriteString(name[:1])
-			}
-		case code[0] == 'd':
-			name := t.Weekday().String()
-			switch len(code) {
-			case 1, 2:
-				writeNum(&b, t.Day(), len(code))
-			case 3:
-				b.WriteString(name[:3])
-			default:
-				b.WriteString(name)
-			}
-		case code[0] == 'h':
-			hh := h
-			if twelve {
-				hh = (h+11)%12 + 1
-			}
-			writeNum(&b, hh, len(code))
-		case code[0] == 's':
-			writeNum(&b, s, len(code))
-		case code[0] == '[':
-			total := map[byte]float64{'h': days*24 + float64(h), 'm': (days*24+float64(h))*60 + float64(m), 's': days*86400 + math.Floor(secs)}[code[1]]
-			writeNum(&b, int(total), len(code)-2)
-		default: // AM/PM or A/P, in the case written
-			b.WriteString(ampm(code, h >= 12))
 		}
 	}
 	return b.String(), true
+}
+
+// dateParts is a serial read for formatting: its date, whole days, and
+// seconds into the day.
+type dateParts struct {
+	t          time.Time
+	days, secs float64
+	twelve     bool // an AM/PM code: hours run 1 to 12
+}
+
+// write writes one date or time code.
+func (p dateParts) write(b *strings.Builder, code string, minutes bool) {
+	h, m, s := int(p.secs)/3600, int(p.secs)/60%60, int(p.secs)%60
+	switch {
+	case code[0] == 'y':
+		if len(code) <= 2 {
+			fmt.Fprintf(b, "%02d", p.t.Year()%100)
+		} else {
+			fmt.Fprintf(b, "%04d", p.t.Year())
+		}
+	case code[0] == 'm' && len(code) <= 2 && minutes:
+		writeNum(b, m, len(code))
+	case code[0] == 'm':
+		writeName(b, p.t.Month().String(), int(p.t.Month()), len(code), true)
+	case code[0] == 'd':
+		writeName(b, p.t.Weekday().String(), p.t.Day(), len(code), false)
+	case code[0] == 'h' && p.twelve:
+		writeNum(b, (h+11)%12+1, len(code))
+	case code[0] == 'h':
+		writeNum(b, h, len(code))
+	case code[0] == 's':
+		writeNum(b, s, len(code))
+	case code[0] == '[':
+		hours := p.days*24 + float64(h)
+		total := map[byte]float64{'h': hours, 'm': hours*60 + float64(m), 's': p.days*86400 + math.Floor(p.secs)}[code[1]]
+		writeNum(b, int(total), len(code)-2)
+	default: // AM/PM or A/P, in the case written
+		b.WriteString(ampm(code, h >= 12))
+	}
+}
+
+// writeName writes a month or a day: its number for one or two letters,
+// else its name, short (three letters), long (four), or for months its
+// initial (five).
+func writeName(b *strings.Builder, name string, number, letters int, month bool) {
+	switch {
+	case letters <= 2:
+		writeNum(b, number, letters)
+	case letters == 3:
+		b.WriteString(name[:3])
+	case letters == 4 || !month:
+		b.WriteString(name)
+	default:
+		b.WriteString(name[:1])
+	}
 }
 
 func writeNum(b *strings.Builder, n, width int) {

@@ -83,8 +83,8 @@ func parseSection(f string) fmtSection {
 			i += 1 + n
 		case c == '[':
 			j := strings.IndexByte(f[i:], ']')
-			if j < 0 {
-				j = len(f) - i - 1
+			if j < 0 { // unclosed: to the end
+				j = len(f) - i
 			}
 			sec.bracket(f[i+1 : i+j])
 			i += j + 1
@@ -97,25 +97,8 @@ func parseSection(f string) fmtSection {
 		case lower == 'e' && i+1 < len(f) && (f[i+1] == '+' || f[i+1] == '-'):
 			sec.toks = append(sec.toks, fmtTok{fExp, f[i : i+2]})
 			i += 2
-		case hasFold(f[i:], "AM/PM") || hasFold(f[i:], "A/P"):
-			n := 5
-			if !hasFold(f[i:], "AM/PM") {
-				n = 3
-			}
-			sec.toks = append(sec.toks, fmtTok{fDate, f[i : i+n]})
-			sec.date = true
-			i += n
-		case hasFold(f[i:], "General"):
-			sec.toks = append(sec.toks, fmtTok{fGeneral, ""})
-			i += len("General")
-		case lower == 'y' || lower == 'm' || lower == 'd' || lower == 'h' || lower == 's':
-			j := i
-			for j < len(f) && f[j]|0x20 == lower {
-				j++
-			}
-			sec.toks = append(sec.toks, fmtTok{fDate, strings.Repeat(string(lower), j-i)})
-			sec.date = true
-			i = j
+		case isWordStart(f[i:]):
+			i += sec.word(f[i:])
 		default:
 			_, n := utf8.DecodeRuneInString(f[i:])
 			if lower >= 'a' && lower <= 'z' {
@@ -126,6 +109,39 @@ func parseSection(f string) fmtSection {
 		}
 	}
 	return sec
+}
+
+// isWordStart reports whether f starts with a code word: AM/PM, A/P,
+// General, or a run of date letters.
+func isWordStart(f string) bool {
+	lower := f[0] | 0x20
+	return hasFold(f, "A/P") || hasFold(f, "AM/PM") || hasFold(f, "General") || strings.IndexByte("ymdhs", lower) >= 0
+}
+
+// word reads the code word f starts with (see isWordStart) into a token
+// and returns its length.
+func (sec *fmtSection) word(f string) int {
+	switch {
+	case hasFold(f, "AM/PM"), hasFold(f, "A/P"):
+		n := 3
+		if hasFold(f, "AM/PM") {
+			n = 5
+		}
+		sec.toks = append(sec.toks, fmtTok{fDate, f[:n]})
+		sec.date = true
+		return n
+	case hasFold(f, "General"):
+		sec.toks = append(sec.toks, fmtTok{fGeneral, ""})
+		return len("General")
+	}
+	lower := f[0] | 0x20
+	j := 0
+	for j < len(f) && f[j]|0x20 == lower {
+		j++
+	}
+	sec.toks = append(sec.toks, fmtTok{fDate, strings.Repeat(string(lower), j)})
+	sec.date = true
+	return j
 }
 
 // bracket reads [...]: elapsed time ([h], [mm], [ss]) and a currency or

@@ -1,6 +1,9 @@
 package calc
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+)
 
 // TestTextFormats checks TEXT against the examples of Excel's documentation
 // (TEXT and "Number format codes") and the formats finance sheets use.
@@ -28,4 +31,21 @@ func TestTextFormats(t *testing.T) {
 		{`=TEXT("abc","0;0;0;""<""@"">""")`, "<abc>"}, {`=TEXT("abc","@ units")`, "abc units"}, {`=TEXT(TRUE,"0")`, "TRUE"},
 		{`=TEXT(5,"abc")`, ErrValue}, {`=TEXT(1/0,"0")`, ErrDiv0}, {`=TEXT(A1,REPT("dddd ",6000))`, ErrValue},
 	})
+}
+
+// TestTextFormatsNeverPanic runs random formats made of the codes' own
+// characters over numbers of every size: each gives text or an error.
+func TestTextFormatsNeverPanic(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	const alphabet = `0#?.,%Ee+-"\_*[]$;@ymdhsAM/P General:h `
+	xs := []float64{0, -0.5, 1, 2.675, 1e300, -1e-300, 45894.75, 1e15, -123456.789}
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		for _, x := range xs {
+			formatNumber(x, splitSections(string(b)))
+		}
+	}
 }
