@@ -160,6 +160,9 @@ func (s *Store) applyChange(ctx context.Context, l *lane, session string, opsOf 
 		s.applying(l.id)
 	}
 	d = newDraft(o, s.now())
+	if err := s.lookUpIDs(ctx, d, ops); err != nil {
+		return res, nil, err
+	}
 	first := o.a.Version + 1 // the change's first op's version, which names it
 	for i, op := range ops {
 		if time.Since(start) > changeDeadline {

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"thesisboard/app/calc"
@@ -53,7 +54,7 @@ func (s *Store) commitOp(ctx context.Context, o *open, d *draft, op model.Op, se
 		return model.LoggedOp{}, false, err
 	}
 	if op.ID != "" {
-		first, err := s.retryOf(ctx, o.a.ID, d, op)
+		first, err := retryOf(d, op)
 		if first != nil || err != nil {
 			return deref(first), false, err
 		}
@@ -134,43 +135,81 @@ func applySafely(e *calc.Engine, op model.Op) (err error) {
 }
 
 // retryOf returns the logged op that op, sent again, already is: the op of
-// analysis id logged under the same ID, in d or in the log, if it is the
-// same edit. An ID that names a different edit is refused (EINVALID) rather
-// than taken as done, so that no one can make another client's edit vanish
-// by sending something else under its ID first. Sessions do not enter into
-// it: a tab's edits are sent again by the next tab when it closed before
-// their answer came.
-//
-// The log is read through the read pool: the lane's earlier batches are
-// committed, and its current one is d.
-func (s *Store) retryOf(ctx context.Context, id int64, d *draft, op model.Op) (*model.LoggedOp, error) {
-	var l model.LoggedOp
-	found := false
+// analysis id logged under the same ID, in d or in the log (as d.committed
+// found it, see lookUpIDs), if it is the same edit. An ID that names a
+// different edit is refused (EINVALID) rather than taken as done, so that
+// no one can make another client's edit vanish by sending something else
+// under its ID first. Sessions do not enter into it: a tab's edits are
+// sent again by the next tab when it closed before their answer came.
+func retryOf(d *draft, op model.Op) (*model.LoggedOp, error) {
+	l, found := d.committed[op.ID]
 	for _, e := range d.entries {
-		if e.logged.Op.ID == op.ID {
+		if !found && e.logged.Op.ID == op.ID {
 			l, found = e.logged, true
-			break
 		}
 	}
 	if !found {
-		var raw, ts, undo string
-		err := s.stmts.byOpID.QueryRowContext(ctx, id, op.ID).Scan(&l.Version, &raw, &l.Session, &ts, &undo, &l.Change)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		if err := json.Unmarshal([]byte(raw), &l.Op); err != nil {
-			return nil, fmt.Errorf("decode op %d: %w", l.Version, err)
-		}
-		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
-		json.Unmarshal([]byte(undo), &l.Undo)
+		return nil, nil
 	}
 	if !sameEdit(l.Op, op) {
 		return nil, model.Errorf(model.EINVALID, "edit id %q already names another edit (version %d)", op.ID, l.Version)
 	}
 	return &l, nil
+}
+
+// lookUpIDs finds in the log, through the read pool, the first op logged
+// under each ID that ops name, for retryOf: once for a batch, before it is
+// applied (its lane's earlier batches are committed), rather than once an
+// op.
+func (s *Store) lookUpIDs(ctx context.Context, d *draft, ops []model.Op) error {
+	var ids []any
+	for _, op := range ops {
+		if op.ID != "" {
+			ids = append(ids, op.ID)
+		}
+	}
+	d.committed = map[string]model.LoggedOp{}
+	for len(ids) > 0 {
+		n := min(len(ids), 256)
+		var rows *sql.Rows
+		var err error
+		if n == 1 {
+			rows, err = s.stmts.byOpID.QueryContext(ctx, d.id, ids[0])
+		} else {
+			q := byOpIDs + strings.Repeat(", ?", n-1) + ") ORDER BY version"
+			rows, err = s.r.QueryContext(ctx, q, append([]any{d.id}, ids[:n]...)...)
+		}
+		if err != nil {
+			return err
+		}
+		if err := scanFirsts(rows, d.committed); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// scanFirsts reads logged ops into first, keeping the first of each ID.
+func scanFirsts(rows *sql.Rows, first map[string]model.LoggedOp) error {
+	defer rows.Close()
+	for rows.Next() {
+		var l model.LoggedOp
+		var raw, ts, undo, id string
+		if err := rows.Scan(&l.Version, &raw, &l.Session, &ts, &undo, &l.Change, &id); err != nil {
+			return err
+		}
+		if _, ok := first[id]; ok {
+			continue
+		}
+		if err := json.Unmarshal([]byte(raw), &l.Op); err != nil {
+			return fmt.Errorf("decode op %d: %w", l.Version, err)
+		}
+		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
+		json.Unmarshal([]byte(undo), &l.Undo)
+		first[id] = l
+	}
+	return rows.Err()
 }
 
 // sameEdit reports whether a logged op and an op sent again are the same
@@ -222,7 +261,10 @@ type stmts struct {
 	insertOp, updateAnalysis, version, byOpID *sql.Stmt
 }
 
-const byOpID = `SELECT version, op, session, created, undo, change FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`
+const (
+	byOpID  = `SELECT version, op, session, created, undo, change, op_id FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`
+	byOpIDs = `SELECT version, op, session, created, undo, change, op_id FROM ops INDEXED BY ops_by_id WHERE analysis_id = ? AND op_id != '' AND op_id IN (?`
+)
 
 func (s *Store) prepare() error {
 	for _, p := range []struct {

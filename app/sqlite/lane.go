@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"thesisboard/app/calc"
+	"thesisboard/app/model"
 )
 
 // Each analysis's edits go through its lane. One goroutine at a time, the
@@ -203,6 +204,16 @@ func (s *Store) applyEdits(l *lane, batch []*commitReq) *draft {
 		s.applying(l.id)
 	}
 	d := newDraft(o, s.now())
+	ops := make([]model.Op, len(batch))
+	for i, r := range batch {
+		ops[i] = r.op
+	}
+	if err := s.lookUpIDs(ctx, d, ops); err != nil {
+		for _, r := range batch {
+			r.res = commitRes{err: err}
+		}
+		return &draft{}
+	}
 	var broken error
 	for _, r := range batch {
 		if broken != nil {

@@ -85,6 +85,10 @@ type draft struct {
 	snap    []byte
 	broken  bool // an edit broke the open copy (see errBroken)
 
+	// committed holds, by ID, the first op logged under each ID the
+	// batch's ops name (see lookUpIDs).
+	committed map[string]model.LoggedOp
+
 	err  error         // the write's, set by writeBatch
 	done chan struct{} // closed once written, for a draft sent to the committer
 }
