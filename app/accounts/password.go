@@ -14,7 +14,7 @@ import (
 )
 
 // Params are argon2id's costs. Hashing with DefaultParams takes about
-// 90 ms and 64 MiB on the 2-core machine thesisboard is measured on
+// 110 ms and 64 MiB on the 2-core machine thesisboard is measured on
 // (BenchmarkHashPassword): slow enough to make guessing expensive, quick
 // enough for a person signing in. A hash stored with other parameters is
 // still checked with its own, and rehashed with these at the next sign-in.

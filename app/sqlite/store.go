@@ -29,8 +29,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sync/atomic"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"thesisboard/app/model"
