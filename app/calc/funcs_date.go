@@ -4,32 +4,68 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"thesisboard/app/model"
 )
 
-// excelEpoch is day 0 of Excel's 1900 date system (as Excel counts, with its
-// 1900 leap-year quirk already behind it for dates after February 1900).
+// excelEpoch is day 0 of Excel's 1900 date system for the dates from March
+// 1900 on. Excel counts a 29 February 1900 that never was (serial 60, kept
+// from Lotus 1-2-3 for compatibility), so its serials 1 to 59 are one day
+// later than this epoch makes them: serial 1 is 1 January 1900.
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
-func serial(t time.Time) float64 { return math.Floor(t.Sub(excelEpoch).Hours() / 24) }
+// maxSerial is 31 December 9999, the last date Excel knows.
+const maxSerial = 2958465
 
-// toDate reads a date: a serial number, or ISO text (how date cells hold it).
+// serial is t's date as Excel's serial number.
+func serial(t time.Time) float64 {
+	d := math.Floor(t.Sub(excelEpoch).Hours() / 24)
+	if d < 61 {
+		d-- // before Excel's phantom 29 February 1900
+	}
+	return d
+}
+
+// fromSerial is the date of Excel serial n (whole days). Serial 60, Excel's
+// 29 February 1900, has no date: it is read as 1 March.
+func fromSerial(n int) time.Time {
+	if n < 60 {
+		n++
+	}
+	return excelEpoch.AddDate(0, 0, n)
+}
+
+// toDate reads a date: a serial number, or date text (ISO, as date cells
+// hold it, or US month/day/year as typed).
 func toDate(v value) (time.Time, *value) {
+	n, bad := dateNumber(v)
+	if bad != nil {
+		return time.Time{}, bad
+	}
+	return fromSerial(int(n)), nil
+}
+
+// dateNumber reads a date argument as Excel's whole serial number: text
+// that reads as a date is converted, a time of day is dropped, and a
+// serial before 0 or after 9999 is #NUM!.
+func dateNumber(v value) (float64, *value) {
 	if v.k == kStr {
-		if t, err := time.Parse("2006-01-02", strings.TrimSpace(v.s)); err == nil {
-			return t, nil
+		if d, _ := model.ParseInput(strings.TrimSpace(v.s), ""); d.Kind == model.KindDate {
+			if t, err := time.Parse("2006-01-02", d.Text); err == nil {
+				return serial(t), nil
+			}
 		}
 	}
 	n, bad := v.number()
 	if bad != nil {
-		return time.Time{}, bad
+		return 0, bad
 	}
-	if n < 0 {
+	if n < 0 || n >= maxSerial+1 {
 		e := errv(ErrNum)
-		return time.Time{}, &e
+		return 0, &e
 	}
-	return excelEpoch.AddDate(0, 0, toInt(n)), nil
+	return math.Floor(n), nil
 }
-
 func datePart(fn func(time.Time) float64) function {
 	return func(args []node, e env) value {
 		if len(args) != 1 {

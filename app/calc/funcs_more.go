@@ -33,10 +33,7 @@ func init() {
 			}
 			return num(math.Pow(fv/pv, 1/n) - 1)
 		}),
-		"DATE": math3(func(y, m, d float64) value {
-			t := time.Date(toInt(y), time.Month(toInt(m)), toInt(d), 0, 0, 0, 0, time.UTC)
-			return num(serial(t))
-		}),
+		"DATE":  math3(excelDate),
 		"YEAR":  datePart(func(t time.Time) float64 { return float64(t.Year()) }),
 		"MONTH": datePart(func(t time.Time) float64 { return float64(t.Month()) }),
 		"DAY":   datePart(func(t time.Time) float64 { return float64(t.Day()) }),

@@ -2,8 +2,6 @@ package calc
 
 import (
 	"math"
-	"strconv"
-	"strings"
 )
 
 // The functions that build text. Each checks the length of what it would
@@ -143,70 +141,6 @@ func mid(args []node, e env) value {
 	i := min(toInt(start)-1, len(r))
 	j := min(i+toInt(n), len(r))
 	return shorter(e, string(r[i:j]))
-}
-
-// textFunc formats a number with a simple Excel format: 0, 0.00, #,##0.0,
-// 0%, 0.0%. A format may ask for thousands of decimals: the length is
-// bounded before the number is written out.
-func textFunc(args []node, e env) value {
-	if len(args) != 2 {
-		return errv(ErrValue)
-	}
-	n, bad := eval(args[0], e).scalar().number()
-	if bad != nil {
-		return *bad
-	}
-	f, bad := eval(args[1], e).scalar().text()
-	if bad != nil {
-		return *bad
-	}
-	percent := strings.HasSuffix(f, "%")
-	f = strings.TrimSuffix(f, "%")
-	if percent {
-		n *= 100
-	}
-	grouped := strings.Contains(f, ",")
-	decimals := 0
-	if i := strings.Index(f, "."); i >= 0 {
-		decimals = len(f) - i - 1
-	}
-	if strings.Trim(f, "#,0.") != "" {
-		return errv(ErrValue)
-	}
-	// The text has at least the integer's digits and the decimals: past
-	// the limit, it is refused unbuilt. Otherwise it is at most a few
-	// hundred bytes longer (sign, a carry, commas), which str refuses.
-	digits := len(strconv.FormatFloat(math.Abs(math.Trunc(n)), 'f', 0, 64))
-	if digits+decimals > maxText {
-		return errTooLong()
-	}
-	s := strconv.FormatFloat(n, 'f', decimals, 64)
-	if grouped {
-		intPart, frac, hasFrac := strings.Cut(s, ".")
-		neg := strings.HasPrefix(intPart, "-")
-		intPart = strings.TrimPrefix(intPart, "-")
-		var b strings.Builder
-		for i, r := range intPart {
-			if i > 0 && (len(intPart)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		s = b.String()
-		if neg {
-			s = "-" + s
-		}
-		if hasFrac {
-			s += "." + frac
-		}
-	}
-	if percent {
-		s += "%"
-	}
-	if bad := grow(e, len(s)); bad != nil {
-		return *bad
-	}
-	return str(s)
 }
 
 // toInt is x as an int for counts and positions, within ±1e9: Go leaves

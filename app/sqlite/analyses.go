@@ -126,6 +126,7 @@ func (s *Store) setDeleted(ctx context.Context, id int64, where string, val any)
 	if n, _ := res.RowsAffected(); n == 0 {
 		return notFound(id)
 	}
+	s.invalidate(id) // its next edit is refused, or opens it again
 	return nil
 }
 
@@ -150,14 +151,7 @@ func (s *Store) PurgeTrash(ctx context.Context, cutoff time.Time) (int64, error)
 	if n > 0 {
 		// A purged analysis's id can be given to the next one created:
 		// no copy of the purged one may stay open under it.
-		s.turn.Lock()
-		for id := range s.open {
-			s.forget(id)
-		}
-		s.turn.Unlock()
-		s.warmth.mu.Lock()
-		clear(s.warmth.ready)
-		s.warmth.mu.Unlock()
+		s.invalidate()
 		if err := s.shrink(ctx); err != nil {
 			return n, fmt.Errorf("purge trash: %w", err)
 		}

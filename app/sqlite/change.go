@@ -12,7 +12,8 @@ import (
 	"thesisboard/app/model"
 )
 
-// changeDeadline bounds how long one change holds the turn, whatever its
+// changeDeadline bounds how long one change holds its analysis's lane
+// (the turn only for its write), whatever its
 // ops cost: past it the change is rolled back and refused, and the edits
 // that waited go on. It is a backstop far above what model.MaxChangeOps
 // ops take (17–40 ms here; seconds under the race detector on a loaded
@@ -50,7 +51,7 @@ func (s *Store) RestoreVersion(ctx context.Context, id, version int64, session s
 		if n := o.a.Version - version; n > model.MaxChangeOps {
 			return nil, model.Errorf(model.ETOOLARGE, "restoring version %d would undo %d edits; one restore undoes at most %d: restore a later version first, or duplicate the analysis", version, n, model.MaxChangeOps)
 		}
-		past, err := readOps(ctx, s.wc, id, version, math.MaxInt64) // with their undo, which o.recent lacks
+		past, err := readOps(ctx, s.r, id, version, math.MaxInt64) // with their undo, which o.recent lacks
 		if err != nil {
 			return nil, err
 		}
@@ -104,45 +105,70 @@ func tooLarge(n int) error {
 }
 
 // change commits the ops that opsOf gives for analysis id, open at its
-// latest version, as one change (see ApplyChange). It holds the turn
-// throughout, so that the ops are worked out from the version they apply
-// to.
-func (s *Store) change(ctx context.Context, id int64, session string, opsOf func(*open) ([]model.Op, error)) (res model.ChangeResult, err error) {
-	s.warm(ctx, id)
-	s.turn.Lock()
-	defer s.turn.Unlock()
-	start := time.Now()
-	if err := s.begin(ctx); err != nil {
-		return res, fmt.Errorf("change analysis %d: %w", id, err)
+// latest version, as one change (see ApplyChange). It holds the analysis's
+// lane throughout, so that the ops are worked out from the version they
+// apply to, and the turn only to write them, in one transaction.
+func (s *Store) change(ctx context.Context, id int64, session string, opsOf func(*open) ([]model.Op, error)) (model.ChangeResult, error) {
+	l := s.joinLane(id)
+	defer s.leaveLane(l)
+	if err := s.acquire(ctx, l); err != nil {
+		return model.ChangeResult{}, err
 	}
-	committed, applying := false, false
-	defer func() {
-		if !committed {
-			s.rollback()
-			if applying {
-				s.forget(id) // may hold changes now rolled back
-			}
+	defer s.release(l)
+	start := time.Now()
+	for attempt := 1; ; attempt++ {
+		res, d, err := s.applyChange(ctx, l, session, opsOf, start)
+		if err != nil {
+			return model.ChangeResult{}, err
 		}
-	}()
-	o, err := s.opened(ctx, id)
+		if len(d.entries) > 0 {
+			s.writeOut(d)
+		}
+		if errors.Is(d.err, errStale) && attempt < maxStale {
+			l.o = nil
+			continue
+		}
+		if d.err != nil {
+			l.o = nil // it holds what the log does not
+			return model.ChangeResult{}, fmt.Errorf("change analysis %d: %w", id, d.err)
+		}
+		s.settle(l, d)
+		res.Version = d.version
+		return res, nil
+	}
+}
+
+// applyChange applies the ops of a change to l's open copy, which the
+// caller leads, and returns the draft to write. Past changeDeadline, or on
+// an op that breaks the copy, the change is refused and the copy, which
+// holds part of it, dropped.
+func (s *Store) applyChange(ctx context.Context, l *lane, session string, opsOf func(*open) ([]model.Op, error), start time.Time) (res model.ChangeResult, d *draft, err error) {
+	o, err := s.openIn(ctx, l)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	ops, err := opsOf(o)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
-	now := s.now()
-	applying = true
+	defer func() {
+		if err != nil {
+			l.o = nil
+		}
+	}()
+	if s.applying != nil {
+		s.applying(l.id)
+	}
+	d = newDraft(o, s.now())
 	first := o.a.Version + 1 // the change's first op's version, which names it
 	for i, op := range ops {
 		if time.Since(start) > changeDeadline {
-			return model.ChangeResult{}, model.Errorf(model.ETOOLARGE, "this change took longer than %v to apply and was not made: split it into smaller ones", changeDeadline)
+			return res, nil, model.Errorf(model.ETOOLARGE, "this change took longer than %v to apply and was not made: split it into smaller ones", changeDeadline)
 		}
-		logged, isNew, err := s.commitOp(ctx, o, op, session, first, now)
+		logged, isNew, err := s.commitOp(ctx, o, d, op, session, first)
 		switch {
 		case errors.Is(err, errBroken) || err != nil && model.ErrorCode(err) == model.EINTERNAL:
-			return model.ChangeResult{}, err
+			return res, nil, err
 		case err != nil:
 			res.Skipped = append(res.Skipped, model.SkippedOp{Index: i, Reason: model.ErrorMessage(err)})
 		case isNew:
@@ -152,25 +178,6 @@ func (s *Store) change(ctx context.Context, id int64, session string, opsOf func
 			res.Applied++ // sent again: committed before
 		}
 	}
-	changed := map[int64]*open{}
-	if len(res.Logged) > 0 {
-		changed[id] = o
-	}
-	if err := s.storeChanged(ctx, changed, now); err != nil {
-		return model.ChangeResult{}, err
-	}
-	committed = true
-	if err := s.commit(ctx); err != nil {
-		s.forget(id)
-		return model.ChangeResult{}, fmt.Errorf("change analysis %d: %w", id, err)
-	}
-	s.settled(changed)
-	s.putOffSnapshots()
-	if notify := s.notify.Load(); notify != nil {
-		for _, l := range res.Logged {
-			(*notify)(id, l)
-		}
-	}
-	res.Version = o.a.Version
-	return res, nil
+	d.finish(o, false)
+	return res, d, nil
 }

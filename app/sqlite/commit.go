@@ -19,27 +19,32 @@ import (
 // maxRebase is how far behind the latest version an edit may have been
 // made: one made on an older version is refused (ECONFLICT), and its client
 // reloads and makes it again on the latest. Carrying an edit over this many
-// ops takes a few milliseconds, from the ops the committer keeps decoded
-// (keepRecent), never from the log, under the turn.
+// ops takes a few milliseconds, from the ops the lane keeps decoded
+// (keepRecent), never from the log.
 const maxRebase = keepRecent
 
 // errBroken marks an op whose application failed half-way (the formula
-// engine panicked): the analysis's open copy may hold part of it, so the
-// committer drops that copy, and the op's analysis alone is answered with
-// the error.
+// engine panicked): the analysis's open copy may hold part of it, so its
+// lane drops that copy, and the op's analysis alone is answered with the
+// error.
 var errBroken = errors.New("the edit could not be applied")
 
-// commitOp applies op, sent by session, to o's analysis and inserts it into
-// the log, inside the transaction under way; the caller holds the turn. It
-// returns the op as logged and whether it is new: an op whose ID names one
-// committed already is a retry, answered with that commit and not applied
-// again.
+// errStale marks a draft whose analysis another writer changed after its
+// lane opened it (another process on the same file): it is not written,
+// and the lane applies its edits again on the analysis opened anew.
+var errStale = errors.New("the analysis changed since it was opened")
+
+// commitOp applies op, sent by session, to o's analysis and adds it to d,
+// the draft of the batch under way; the caller leads o's lane. It returns
+// the op as logged and whether it is new: an op whose ID names one
+// committed already (or one earlier in d) is a retry, answered with that
+// commit and not applied again.
 // Errors: EINVALID and ECONFLICT (the op is refused, nothing changed),
 // errBroken (see above), and internal errors from the database.
 //
 // change is the version of the first op of the change op is part of (see
 // model.LoggedOp.Change), or 0 for an op alone.
-func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session string, change int64, now time.Time) (model.LoggedOp, bool, error) {
+func (s *Store) commitOp(ctx context.Context, o *open, d *draft, op model.Op, session string, change int64) (model.LoggedOp, bool, error) {
 	op, err := op.Clean()
 	if err == nil {
 		err = model.CheckSession(session)
@@ -48,26 +53,13 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 		return model.LoggedOp{}, false, err
 	}
 	if op.ID != "" {
-		first, err := s.retryOf(ctx, o.a.ID, op)
+		first, err := s.retryOf(ctx, o.a.ID, d, op)
 		if first != nil || err != nil {
 			return deref(first), false, err
 		}
 	}
 	if op.BaseVersion > 0 && op.BaseVersion < o.a.Version {
-		// An op of a change was made on the version the change started
-		// from: the change's own earlier ops do not count against it.
-		head := o.a.Version
-		if change != 0 {
-			head = min(head, change-1)
-		}
-		if behind := head - op.BaseVersion; behind > maxRebase {
-			return model.LoggedOp{}, false, model.Errorf(model.ECONFLICT, "this edit was made on version %d, %d edits ago: reload the analysis and make it again", op.BaseVersion, behind)
-		}
-		past, err := o.after(ctx, s.wc, op.BaseVersion)
-		if err != nil {
-			return model.LoggedOp{}, false, err
-		}
-		if op, err = rebase(o.a, op, session, past); err != nil {
+		if op, err = s.carry(ctx, o, op, session, change); err != nil {
 			return model.LoggedOp{}, false, err
 		}
 	}
@@ -89,14 +81,31 @@ func (s *Store) commitOp(ctx context.Context, o *open, op model.Op, session stri
 	}
 	o.since += 1 + o.engine.Work() - work
 	o.a.Version++
-	o.a.Updated = now
-	if _, err := s.stmts.insertOp.ExecContext(ctx, o.a.ID, o.a.Version, string(opJSON), session, stamp(now), string(undo), op.ID, change); err != nil {
-		return model.LoggedOp{}, false, err
-	}
-	logged := model.LoggedOp{Version: o.a.Version, Op: op, Session: session, Time: now, Change: change}
+	o.a.Updated = d.now
+	logged := model.LoggedOp{Version: o.a.Version, Op: op, Session: session, Time: d.now, Change: change}
 	o.remember(logged)
 	logged.Undo = inverse
+	d.add(o, logged, string(opJSON), string(undo))
 	return logged, true, nil
+}
+
+// carry carries op, made on an older version than o's, over the ops
+// committed since (see rebase), unless it is too far behind.
+func (s *Store) carry(ctx context.Context, o *open, op model.Op, session string, change int64) (model.Op, error) {
+	// An op of a change was made on the version the change started
+	// from: the change's own earlier ops do not count against it.
+	head := o.a.Version
+	if change != 0 {
+		head = min(head, change-1)
+	}
+	if behind := head - op.BaseVersion; behind > maxRebase {
+		return op, model.Errorf(model.ECONFLICT, "this edit was made on version %d, %d edits ago: reload the analysis and make it again", op.BaseVersion, behind)
+	}
+	past, err := o.after(ctx, s.r, op.BaseVersion)
+	if err != nil {
+		return op, err
+	}
+	return rebase(o.a, op, session, past)
 }
 
 // groupChange is the change an op of group, sent by session, belongs to:
@@ -125,29 +134,42 @@ func applySafely(e *calc.Engine, op model.Op) (err error) {
 }
 
 // retryOf returns the logged op that op, sent again, already is: the op of
-// analysis id logged under the same ID, if it is the same edit. An ID that
-// names a different edit is refused (EINVALID) rather than taken as done, so
-// that no one can make another client's edit vanish by sending something
-// else under its ID first. Sessions do not enter into it: a tab's edits are
-// sent again by the next tab when it closed before their answer came.
-func (s *Store) retryOf(ctx context.Context, id int64, op model.Op) (*model.LoggedOp, error) {
+// analysis id logged under the same ID, in d or in the log, if it is the
+// same edit. An ID that names a different edit is refused (EINVALID) rather
+// than taken as done, so that no one can make another client's edit vanish
+// by sending something else under its ID first. Sessions do not enter into
+// it: a tab's edits are sent again by the next tab when it closed before
+// their answer came.
+//
+// The log is read through the read pool: the lane's earlier batches are
+// committed, and its current one is d.
+func (s *Store) retryOf(ctx context.Context, id int64, d *draft, op model.Op) (*model.LoggedOp, error) {
 	var l model.LoggedOp
-	var raw, ts, undo string
-	err := s.stmts.byOpID.QueryRowContext(ctx, id, op.ID).Scan(&l.Version, &raw, &l.Session, &ts, &undo, &l.Change)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+	found := false
+	for _, e := range d.entries {
+		if e.logged.Op.ID == op.ID {
+			l, found = e.logged, true
+			break
+		}
 	}
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal([]byte(raw), &l.Op); err != nil {
-		return nil, fmt.Errorf("decode op %d: %w", l.Version, err)
+	if !found {
+		var raw, ts, undo string
+		err := s.stmts.byOpID.QueryRowContext(ctx, id, op.ID).Scan(&l.Version, &raw, &l.Session, &ts, &undo, &l.Change)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(raw), &l.Op); err != nil {
+			return nil, fmt.Errorf("decode op %d: %w", l.Version, err)
+		}
+		l.Time, _ = time.Parse(time.RFC3339Nano, ts)
+		json.Unmarshal([]byte(undo), &l.Undo)
 	}
 	if !sameEdit(l.Op, op) {
 		return nil, model.Errorf(model.EINVALID, "edit id %q already names another edit (version %d)", op.ID, l.Version)
 	}
-	l.Time, _ = time.Parse(time.RFC3339Nano, ts)
-	json.Unmarshal([]byte(undo), &l.Undo)
 	return &l, nil
 }
 
@@ -192,12 +214,15 @@ func rebase(a *model.Analysis, op model.Op, session string, past []model.LoggedO
 }
 
 // stmts are the statements of every commit, prepared once on the writing
-// connection rather than parsed again in each transaction. The search for a
-// retry names its index: without table statistics SQLite would rather walk
+// connection rather than parsed again in each transaction, and the search
+// for a retry, prepared on the read pool (it runs outside the turn). It
+// names its index: without table statistics SQLite would rather walk
 // the analysis's whole log in version order (1 ms a commit at 10,000 ops).
 type stmts struct {
 	insertOp, updateAnalysis, version, byOpID *sql.Stmt
 }
+
+const byOpID = `SELECT version, op, session, created, undo, change FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`
 
 func (s *Store) prepare() error {
 	for _, p := range []struct {
@@ -207,13 +232,17 @@ func (s *Store) prepare() error {
 		{&s.stmts.insertOp, `INSERT INTO ops (analysis_id, version, op, session, created, undo, op_id, change) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.updateAnalysis, `UPDATE analyses SET version = ?, title = ?, ticker = ?, verdict = ?, updated = ? WHERE id = ?`},
 		{&s.stmts.version, `SELECT version FROM analysis_heads WHERE id = ? AND deleted_at IS NULL`},
-		{&s.stmts.byOpID, `SELECT version, op, session, created, undo, change FROM ops INDEXED BY ops_by_id WHERE analysis_id = ?1 AND op_id = ?2 AND op_id != '' ORDER BY version LIMIT 1`},
 	} {
 		st, err := s.wc.PrepareContext(context.Background(), p.sql)
 		if err != nil {
 			return fmt.Errorf("prepare %q: %w", p.sql, err)
 		}
 		*p.dst = st
+	}
+	var err error
+	s.stmts.byOpID, err = s.r.PrepareContext(context.Background(), byOpID)
+	if err != nil {
+		return fmt.Errorf("prepare %q: %w", byOpID, err)
 	}
 	return nil
 }

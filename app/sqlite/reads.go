@@ -49,7 +49,7 @@ func (s *Store) Head(ctx context.Context, id int64) (int64, error) {
 }
 
 // readOps reads the logged ops of analysis id with a version above after and
-// below before, oldest first, through q (the read pool, or the committer's
+// below before, oldest first, through q (the read pool, or the writer's
 // transaction).
 func readOps(ctx context.Context, q querier, id, after, before int64) ([]model.LoggedOp, error) {
 	rows, err := q.QueryContext(ctx, `SELECT version, op, session, created, undo, change FROM ops WHERE analysis_id = ? AND version > ? AND version < ? ORDER BY version`, id, after, before)

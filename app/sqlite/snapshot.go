@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"time"
 
+	"log/slog"
+
 	"thesisboard/app/calc"
 	"thesisboard/app/model"
 )
@@ -56,44 +58,84 @@ func (o *open) snapshotOverdue() bool {
 // stored records that o's analysis was just stored as its snapshot.
 func (o *open) stored() { o.snapshot, o.since, o.size = o.a.Version, 0, sizeOf(o.a) }
 
-// snapshotsDue reports whether an open analysis has a snapshot due.
+// snapshotsDue reports whether an open analysis has a snapshot due, as its
+// lane's last leader left it.
 func (s *Store) snapshotsDue() bool {
-	for _, o := range s.open {
-		if o.snapshotDue() {
+	s.lanesMu.Lock()
+	defer s.lanesMu.Unlock()
+	for _, l := range s.lanes {
+		if l.due {
 			return true
 		}
 	}
 	return false
 }
 
-// snapshotInPause writes the due snapshots, each in its own transaction,
-// while no edit waits. One whose analysis another writer changed since it
-// was opened is dropped with its open copy.
+// snapshotInPause has the due snapshots written on a goroutine of their
+// own, unless one is at it: encoding a large analysis takes a third of a
+// second, which the committer must not spend.
 func (s *Store) snapshotInPause() {
-	ctx := context.Background()
-	for id, o := range s.open {
-		if !o.snapshotDue() {
-			continue
-		}
-		err := s.inTx(ctx, func(tx execer) error {
-			version, err := s.head(ctx, id)
-			if err != nil {
-				return err
-			}
-			if version != o.a.Version {
-				return errStale
-			}
-			return writeSnapshot(ctx, tx, o.a)
-		})
-		if err != nil {
-			s.forget(id)
-			continue
-		}
-		o.stored()
+	if !s.snapshotting.CompareAndSwap(false, true) {
+		return
 	}
+	s.background.Add(1)
+	go func() {
+		defer s.background.Done()
+		defer s.snapshotting.Store(false)
+		s.lanesMu.Lock()
+		var due []*lane
+		for _, l := range s.lanes {
+			if l.due && l.users == 0 {
+				l.users++
+				due = append(due, l)
+			}
+		}
+		s.lanesMu.Unlock()
+		for _, l := range due {
+			s.snapshotLane(l)
+			s.leaveLane(l)
+		}
+	}()
 }
 
-var errStale = errors.New("the analysis changed since it was opened")
+// snapshotLane writes l's due snapshot, in a transaction of its own, when
+// no edit holds the lane: it is encoded under the lane, and only written
+// under the turn. One whose analysis another writer changed since it was
+// opened is dropped with its open copy.
+func (s *Store) snapshotLane(l *lane) {
+	select {
+	case l.token <- struct{}{}:
+	default:
+		return // an edit has it: the next pause will do
+	}
+	defer s.release(l)
+	o := l.o
+	if o == nil || !o.snapshotDue() {
+		return
+	}
+	body, err := json.Marshal(o.a)
+	if err != nil {
+		slog.Error("snapshot not written", "analysis", l.id, "version", o.a.Version, "err", err)
+		l.o = nil
+		return
+	}
+	ctx := context.Background()
+	err = s.write(ctx, func(tx execer) error {
+		version, err := s.head(ctx, l.id)
+		if err != nil {
+			return err
+		}
+		if version != o.a.Version {
+			return errStale
+		}
+		return writeSnapshotBody(ctx, tx, l.id, o.a.Version, body)
+	})
+	if err != nil {
+		l.o = nil
+		return
+	}
+	o.stored()
+}
 
 // sizeOf is an analysis's size in cells (watchlist rows count as one), the
 // measure of what reading its snapshot costs.
@@ -113,8 +155,8 @@ type querier interface {
 }
 
 // open is an analysis at its latest committed version, with the engine that
-// computes it and the version of its stored snapshot. The committer keeps the
-// ones it works on between batches.
+// computes it and the version of its stored snapshot. Its lane keeps it
+// between batches (see lane).
 type open struct {
 	a        *model.Analysis
 	engine   *calc.Engine
@@ -136,7 +178,7 @@ func rowOf(a *model.Analysis) row { return row{a.Title, a.Ticker, a.Thesis.Verdi
 // load reads analysis id at its latest version: the stored snapshot, then the
 // logged ops after it applied in order. The engine is made only when there
 // are ops to replay (reads are many; a snapshot's values are computed
-// already); the committer makes one when it needs it.
+// already); a lane makes one when it opens the analysis for edits.
 // Errors: ENOTFOUND when there is none or it is in the trash.
 func load(ctx context.Context, q querier, id int64) (*open, error) {
 	var version int64

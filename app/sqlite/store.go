@@ -4,20 +4,23 @@
 // analysis an append-only log of the ops that made it, and a snapshot of it
 // at some version, from which a read replays the ops after.
 //
-// The committer (oplog.go) applies every edit, one commit at a time: it
-// keeps the analyses being edited open in memory with their formula engines
-// and their latest ops (opened on the editing caller's goroutine, warm.go,
-// so that a large one does not hold up the others), commits the edits that
-// arrive together in one transaction (one fsync), and answers each only once
-// that commit is on disk. An edit that arrives while nothing is committing
-// or waiting commits at once on its caller's goroutine; the others wait for
-// the committer goroutine and share its next commit. A commit writes the op
-// rows and little else; snapshots are written in the pauses between edits
+// Each analysis's edits go through its lane (lane.go): one caller at a
+// time applies the edits waiting for it to the analysis, kept open in
+// memory with its formula engine and its latest ops, and hands the op rows
+// they make to the writer, outside the store's one write turn. The writer
+// (oplog.go) commits the drafts that arrive together, of many analyses, in
+// one transaction (one fsync), and each edit is answered only once that
+// commit is on disk. A draft that arrives while nothing is writing or
+// waiting is written at once on its caller's goroutine; the others wait
+// for the committer goroutine and share its next commit. A commit writes
+// the op rows and little else; snapshots are written in the pauses between edits
 // (snapshot.go); the write-ahead log is checkpointed beside the commits
 // (checkpoint.go). An edit carries the version it was made on and an ID:
-// the committer carries it over what other sessions committed since,
+// its lane carries it over what other sessions committed since,
 // refuses it when it would overwrite their change unseen, and answers a
-// retry with its first commit.
+// retry with its first commit. The turn guards only the writes: formulas
+// are computed under the analysis's lane, so a slow edit of one analysis
+// delays no other's.
 package sqlite
 
 import (
@@ -30,6 +33,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -50,20 +54,28 @@ type Store struct {
 	r   *sql.DB
 	now func() time.Time
 
-	commits chan *commitReq // to the committer goroutine (see Apply)
-	queued  atomic.Int64    // edits sent or being sent to it, not yet answered
-	turn    turn            // held by whoever writes (see writer.go, committer)
-	open    map[int64]*open // the committer's open analyses
-	stmts   stmts           // the committer's statements, prepared once
-	quit    chan struct{}
-	stopped chan struct{}
+	writes       chan *draft  // to the committer goroutine (see writeOut)
+	writesQueued atomic.Int64 // drafts sent or being sent to it, not yet written
+	queued       atomic.Int64 // edits waiting in their lanes for a leader
+	turn         turn         // held by whoever writes (see writer.go, committer)
+	stmts        stmts        // the writers' statements, prepared once
+	quit         chan struct{}
+	stopped      chan struct{}
+
+	lanesMu sync.Mutex
+	lanes   map[int64]*lane // the analyses being edited or kept open (see lane)
 
 	checkpointed chan struct{} // closed when the checkpointer has stopped
 
-	pause time.Duration // with no edit for this long, due snapshots are written
-	idle  *time.Timer   // fires after pause with no commit (see putOffSnapshots)
+	pause        time.Duration  // with no edit for this long, due snapshots are written
+	idle         *time.Timer    // fires after pause with no commit (see putOffSnapshots)
+	snapshotting atomic.Bool    // a goroutine writes due snapshots (see snapshotInPause)
+	background   sync.WaitGroup // ... which Close waits for
 
-	warmth warmth // analyses opened for the committer (see warm)
+	// applying, when set (by tests, before any edit), is called by a lane's
+	// leader just before it applies edits of analysis id: a test holds an
+	// edit there, half-way, to see what others may do meanwhile.
+	applying func(id int64)
 
 	notify atomic.Pointer[func(int64, model.LoggedOp)] // see OnCommit
 }
@@ -123,9 +135,8 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 	}
 	c.SetMaxOpenConns(1)
 	s := &Store{w: w, r: r, now: func() time.Time { return time.Now().UTC() },
-		commits: make(chan *commitReq), open: map[int64]*open{}, quit: make(chan struct{}),
-		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause, idle: time.NewTimer(pause),
-		warmth: warmth{open: map[int64]bool{}, ready: map[int64]*open{}, loading: make(map[int64]chan struct{})}}
+		writes: make(chan *draft), lanes: map[int64]*lane{}, quit: make(chan struct{}),
+		stopped: make(chan struct{}), checkpointed: make(chan struct{}), pause: pause, idle: time.NewTimer(pause)}
 	s.wc, err = w.Conn(context.Background())
 	if err == nil {
 		err = s.migrate()
@@ -161,11 +172,13 @@ func (s *Store) Close() error {
 	close(s.quit)
 	<-s.stopped
 	<-s.checkpointed
+	s.background.Wait()
 	s.turn.Lock() // a write under way (an edit committing alone) finishes
 	defer s.turn.Unlock()
+	errStmts := s.closeStmts()
 	errRead := s.r.Close()
 	_, errCheckpoint := s.wc.ExecContext(context.Background(), `PRAGMA wal_checkpoint(TRUNCATE)`)
-	return errors.Join(errRead, errCheckpoint, s.closeStmts(), s.wc.Close(), s.w.Close())
+	return errors.Join(errStmts, errRead, errCheckpoint, s.wc.Close(), s.w.Close())
 }
 
 func (s *Store) migrate() error {

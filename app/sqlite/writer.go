@@ -10,8 +10,11 @@ import (
 // The store writes through one connection, as SQLite takes one writer at a
 // time. The store holds it for its whole life (Store.wc) and one goroutine
 // at a time uses it: whoever holds the turn (Store.turn), the committer
-// goroutine for a batch, an edit committing alone (commitAlone), or a
-// caller creating, deleting or restoring an analysis.
+// goroutine for a batch of drafts, a lane writing its draft alone
+// (writeOut), a pause's snapshot, or a caller creating, deleting or
+// restoring an analysis. The turn is held for SQLite's work only: the
+// formula work of an edit is done before, under its analysis's lane
+// (lane.go), so that no edit keeps the others waiting for its formulas.
 //
 // Transactions on it are BEGIN IMMEDIATE and COMMIT statements rather than
 // database/sql's Tx. A Tx starts a goroutine to watch its context, and

@@ -79,6 +79,9 @@ func (b *book) build() error {
 		return err
 	}
 	b.thesisSheet()
+	// The new file's own sheet goes now, before a section takes its name:
+	// a workbook made elsewhere often has a sheet called Sheet1.
+	b.check(b.f.DeleteSheet("Sheet1"))
 	// Name every section's sheet first: formulas may refer to later ones.
 	names := make([]string, len(b.a.Sections))
 	for i, s := range b.a.Sections {
@@ -101,7 +104,6 @@ func (b *book) build() error {
 	b.sourcesSheet(sources)
 	b.chartsSheet(charts)
 	b.closeMeta()
-	b.check(b.f.DeleteSheet("Sheet1"))
 	// Excel recomputes every formula on opening, whatever the cached values.
 	full := true
 	b.check(b.f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}))

@@ -38,11 +38,11 @@ func (b *book) sectionSheet(s *model.Section, sheet string) {
 			}
 			out[c] = x
 		}
-		if r == 0 { // the headings, styled across the sheet's width
+		if r == 0 && holdsText(row) { // the headings, styled across the sheet's width
 			out = out[:cap(out)]
 			for c := range out {
 				v, _ := out[c].(excelize.Cell)
-				out[c] = excelize.Cell{StyleID: b.header, Value: v.Value}
+				out[c] = excelize.Cell{StyleID: b.header, Value: v.Value, Formula: v.Formula}
 			}
 		}
 		b.check(sw.SetRow(model.Addr(r, 0), out))
@@ -136,6 +136,18 @@ func (b *book) cell(c model.Cell, on *model.Section, asText bool) (excelize.Cell
 		}
 	}
 	return out, numFmt
+}
+
+// holdsText reports whether a first row is a heading row: one that holds
+// text. A first row of figures and formulas (a sheet made elsewhere) is
+// data, and keeps its number formats; a formula is never dropped either way.
+func holdsText(row []model.Cell) bool {
+	for _, c := range row {
+		if c.Value.Kind == model.KindText && !calc.IsFormula(c.Input) {
+			return true
+		}
+	}
+	return false
 }
 
 // midpoint is a range as the one number the dashboard's formulas read from

@@ -82,3 +82,71 @@ func TestFutureFunctionsBothWays(t *testing.T) {
 		t.Errorf("C3 = %+v", c)
 	}
 }
+
+// excel2007Functions are the functions of runnableFunctions that Excel 2007
+// already had (with the Analysis ToolPak's, which it took in), so the file
+// spells them bare; thesisboard's RANGE.* never reach a file as calls.
+// Every runnable function is either here or in futureFunctions: a function
+// added to one list and not classified fails TestEveryFunctionIsClassified.
+var excel2007Functions = setOf(
+	"SUM", "PRODUCT", "AVERAGE", "MIN", "MAX", "MEDIAN", "COUNT", "COUNTA",
+	"ROUND", "ROUNDUP", "ROUNDDOWN", "ABS", "SQRT", "EXP", "LN", "LOG10", "INT", "POWER", "MOD",
+	"IF", "IFERROR", "AND", "OR", "NOT", "CONCATENATE", "LEN", "UPPER", "LOWER", "TRIM", "LEFT", "RIGHT", "MID", "TEXT",
+	"SUMIF", "COUNTIF", "AVERAGEIF", "SUMPRODUCT", "INDEX", "MATCH", "VLOOKUP", "HLOOKUP",
+	"NPV", "IRR", "PMT", "FV", "PV", "RATE", "DATE", "YEAR", "MONTH", "DAY", "EDATE",
+	"ISBLANK", "ISNUMBER", "ISTEXT", "ISERROR", "ISERR", "ISNA", "ISLOGICAL", "ISEVEN", "ISODD", "NA", "CHOOSE",
+	"SIGN", "TRUNC", "MROUND", "LARGE", "SMALL", "PERCENTILE", "QUARTILE", "CORREL", "SLOPE", "INTERCEPT",
+	"SUMIFS", "COUNTIFS", "AVERAGEIFS", "VALUE", "SUBSTITUTE", "FIND", "SEARCH", "REPT", "PROPER", "EXACT",
+	"EOMONTH", "NETWORKDAYS", "WORKDAY", "YEARFRAC", "DATEDIF", "WEEKDAY", "TODAY", "NOW",
+	"XNPV", "XIRR", "NPER", "IPMT", "PPMT", "CUMIPMT", "EFFECT", "NOMINAL", "SLN", "DB",
+	"RANGE.LOW", "RANGE.HIGH", "RANGE.MID",
+)
+
+// TestEveryFunctionIsClassified keeps the lists honest: every function calc
+// computes is written live (runnableFunctions), and every live function is
+// known to need the _xlfn. prefix or not.
+func TestEveryFunctionIsClassified(t *testing.T) {
+	for _, name := range calc.FunctionNames() {
+		if !runnableFunctions[name] {
+			t.Errorf("calc computes %s, but workbooks get it as text: add it to runnableFunctions", name)
+		}
+	}
+	for name := range runnableFunctions {
+		if futureFunctions[name] == excel2007Functions[name] {
+			t.Errorf("%s: say whether Excel 2007 had it (excel2007Functions) or it needs _xlfn. (futureFunctions)", name)
+		}
+	}
+}
+
+// TestNewFunctionsWrittenLive: the date, lookup and finance functions reach
+// the workbook as formulas, XMATCH with its prefix.
+func TestNewFunctionsWrittenLive(t *testing.T) {
+	a := &model.Analysis{Title: "Live", Sections: []model.Section{{ID: "m", Title: "M"}}}
+	inputs := map[string]string{
+		"A2": "2025-01-31", "B2": "-1000", "B3": "600", "B4": "600", "A3": "2025-07-31", "A4": "2026-01-31",
+		"C2": "=EOMONTH(A2,1)", "C3": "=XMATCH(600,B2:B4)", "C4": "=ROUND(XIRR(B2:B4,A2:A4),6)",
+		"C5": "=NETWORKDAYS(A2,A3)", "C6": `=TEXT(A2,"mmm d, yyyy")`, "C7": "=HLOOKUP(600,B3:B4,1,FALSE)",
+	}
+	for cell, in := range inputs {
+		if err := calc.Apply(a, model.Op{Kind: model.OpSetCell, Sheet: "m", Cell: cell, Input: in}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, a); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{
+		"C2": "EOMONTH(A2,1)", "C3": "_xlfn.XMATCH(600,B2:B4)", "C4": "ROUND(XIRR(B2:B4,A2:A4),6)",
+		"C5": "NETWORKDAYS(A2,A3)", "C6": `TEXT(A2,"mmm d, yyyy")`, "C7": "HLOOKUP(600,B3:B4,1,FALSE)",
+	} {
+		if got, _ := f.GetCellFormula("M", cell); got != want {
+			t.Errorf("%s: formula %q, want %q", cell, got, want)
+		}
+	}
+}
