@@ -131,6 +131,9 @@ func (d *Dashboard) load(ctx app.Context) {
 		a, err := apiClient().Get(context.Background(), id)
 		ctx.Dispatch(func(ctx app.Context) {
 			d.trying = false
+			if signInFirst(ctx, err) {
+				return
+			}
 			if err != nil {
 				// Offline: go on with the copy the page has, else the one
 				// the browser kept.

@@ -53,6 +53,9 @@ func (p *ListPage) reload(ctx app.Context) {
 		list, err := apiClient().List(context.Background())
 		trash, _ := apiClient().Trash(context.Background())
 		ctx.Dispatch(func(ctx app.Context) {
+			if signInFirst(ctx, err) {
+				return
+			}
 			if model.ErrorCode(err) == model.EUNAVAILABLE && p.goOffline(ctx) {
 				return
 			}

@@ -47,5 +47,6 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 func Routes() {
 	app.Route("/", func() app.Composer { return &ListPage{} })
 	app.Route("/import", func() app.Composer { return &ImportPage{} })
+	app.Route("/login", func() app.Composer { return &LoginPage{} })
 	app.RouteWithRegexp(`^/a/[0-9]+$`, func() app.Composer { return &Dashboard{} })
 }

@@ -28,14 +28,16 @@ type editAnswer struct {
 
 // sendEdits sends ops to analysis id, in order, as the session cl names,
 // and returns the server's answer to each. It stops at the first edit the
-// server could not be reached for: reached is then false, and the answers
-// are those of the edits before it, which the server has. It waits for the
-// server, so it runs in ctx.Async.
-func sendEdits(cl *client.Client, id int64, ops []model.Op) (answers []editAnswer, reached bool) {
+// server could not be reached for, or wanted a sign-in for: stopped is
+// then why, and the answers are those of the edits before it, which the
+// server has. It waits for the server, so it runs in ctx.Async.
+func sendEdits(cl *client.Client, id int64, ops []model.Op) (answers []editAnswer, stopped error) {
 	for _, op := range ops {
 		version, err := cl.Apply(context.Background(), id, op)
-		if model.ErrorCode(err) == model.EUNAVAILABLE {
-			return answers, false
+		if c := model.ErrorCode(err); c == model.EUNAVAILABLE || c == model.EUNAUTHORIZED {
+			// Not refused: the server is out of reach, or wants a
+			// sign-in first. The edit waits in the browser either way.
+			return answers, err
 		}
 		a := editAnswer{version: version}
 		if a.conflict = model.ConflictOf(err); a.conflict == nil {
@@ -43,7 +45,7 @@ func sendEdits(cl *client.Client, id int64, ops []model.Op) (answers []editAnswe
 		}
 		answers = append(answers, a)
 	}
-	return answers, true
+	return answers, nil
 }
 
 // sendNext sends the next edit of the tab when it may go (see replica.Next).
@@ -58,13 +60,17 @@ func (d *Dashboard) sendNext(ctx app.Context) {
 	d.sending = true
 	id := d.id
 	ctx.Async(func() {
-		answers, reached := sendEdits(apiClient(), id, []model.Op{op})
+		answers, stopped := sendEdits(apiClient(), id, []model.Op{op})
 		ctx.Dispatch(func(ctx app.Context) {
 			d.sending = false
-			if !reached {
-				// Offline: the edit waits, in order, and is tried again.
+			if stopped != nil {
+				// Offline or signed out: the edit waits, in order, and is
+				// tried again once back online or signed in.
 				d.rep.Unsent(seq)
-				d.goOffline(ctx)
+				d.persist(ctx)
+				if !signInFirst(ctx, stopped) {
+					d.goOffline(ctx)
+				}
 				return
 			}
 			switch a := answers[0]; {
@@ -110,8 +116,8 @@ func sendQueues(id int64, queues map[string][]model.Op) queuesSent {
 	base := apiClient().Base
 	r := queuesSent{answered: map[string]bool{}, collided: map[string][]model.Op{}}
 	for s, q := range queues {
-		answers, reached := sendEdits(client.New(base, s), id, q)
-		r.answered[s] = reached // else kept for the next time the server answers
+		answers, stopped := sendEdits(client.New(base, s), id, q)
+		r.answered[s] = stopped == nil // else kept for the next time the server answers
 		for i, a := range answers {
 			switch {
 			case a.conflict != nil:

@@ -215,3 +215,23 @@ func (c *Client) send(ctx context.Context, method, path, contentType string, bod
 	}
 	return nil
 }
+
+// Login signs in with a name and password; the server sets the session
+// cookie. Errors: EUNAUTHORIZED (wrong name or password), ETOOMANY.
+func (c *Client) Login(ctx context.Context, name, password string) (model.Me, error) {
+	var out model.Me
+	err := c.do(ctx, http.MethodPost, "/api/login", map[string]string{"name": name, "password": password}, &out)
+	return out, err
+}
+
+// Logout ends the session, on the server too.
+func (c *Client) Logout(ctx context.Context) error {
+	return c.do(ctx, http.MethodPost, "/api/logout", nil, nil)
+}
+
+// Me says who the server takes this browser to be. Errors: EUNAUTHORIZED.
+func (c *Client) Me(ctx context.Context) (model.Me, error) {
+	var out model.Me
+	err := c.do(ctx, http.MethodGet, "/api/me", nil, &out)
+	return out, err
+}

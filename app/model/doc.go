@@ -76,12 +76,17 @@
 //     queues it, applies it to the tab's view through its formula engine
 //     (app/calc), which redraws at once, and sendNext posts it with
 //     app/client.
-//  3. app/server/api.go (applyOp): decodes it and calls Store.Apply.
-//  4. app/sqlite/oplog.go and commit.go: the committer cleans the op,
-//     answers a retry with its first commit, carries an op made on an old
-//     version over the ops since (calc.Rebase), computes its undo, applies
-//     it through the analysis's engine and appends it to the log, edits
-//     arriving together in one transaction; after the commit, OnCommit.
+//  3. app/server/access.go (route) checks who asks and their role on the
+//     analysis (shared mode); app/server/api.go (applyOp) decodes the op
+//     and calls Store.Apply.
+//  4. app/sqlite/lane.go, commit.go and oplog.go: under the analysis's
+//     lane (one caller at a time per analysis, outside the store's write
+//     turn) the op is cleaned, a retry is answered with its first commit,
+//     an op made on an old version is carried over the ops since
+//     (calc.Rebase), its undo is computed and it is applied through the
+//     analysis's engine; then its log row is written, with other
+//     analyses' edits arriving together, in one transaction under the
+//     turn; after the commit, OnCommit.
 //  5. app/server/hub.go and events.go: the committed op goes to every event
 //     stream open on the analysis, as one Server-Sent Event, id = version.
 //  6. components/livesync.go in the other tab: the EventSource hands it to

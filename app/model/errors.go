@@ -22,17 +22,29 @@ const (
 	// for one client's share), or, in the client, could not be reached at
 	// all (offline, server down). Edits wait and are sent again.
 	EUNAVAILABLE Code = "unavailable"
+	// EUNAUTHORIZED: no one is signed in, or the session or token has
+	// ended (401); the page asks to sign in and keeps unsent edits.
+	EUNAUTHORIZED Code = "unauthorized"
+	// EFORBIDDEN: the person is signed in but their role does not allow
+	// it, such as a viewer's edit (403).
+	EFORBIDDEN Code = "forbidden"
+	// ETOOMANY: one client or account asked too often, such as sign-in
+	// attempts (429); the message says when to try again.
+	ETOOMANY Code = "too_many"
 )
 
 // Sentinels for errors.Is: errors.Is(err, model.ErrNotFound) holds for
 // any *Error with that code, whatever its message.
 var (
-	ErrInvalid     = &Error{Code: EINVALID}
-	ErrMalformed   = &Error{Code: EMALFORMED}
-	ErrNotFound    = &Error{Code: ENOTFOUND}
-	ErrConflict    = &Error{Code: ECONFLICT}
-	ErrTooLarge    = &Error{Code: ETOOLARGE}
-	ErrUnavailable = &Error{Code: EUNAVAILABLE}
+	ErrInvalid      = &Error{Code: EINVALID}
+	ErrMalformed    = &Error{Code: EMALFORMED}
+	ErrNotFound     = &Error{Code: ENOTFOUND}
+	ErrConflict     = &Error{Code: ECONFLICT}
+	ErrTooLarge     = &Error{Code: ETOOLARGE}
+	ErrUnavailable  = &Error{Code: EUNAVAILABLE}
+	ErrUnauthorized = &Error{Code: EUNAUTHORIZED}
+	ErrForbidden    = &Error{Code: EFORBIDDEN}
+	ErrTooMany      = &Error{Code: ETOOMANY}
 )
 
 // Is makes an *Error match a sentinel of its code (see ErrNotFound).

@@ -16,6 +16,9 @@ import (
 
 func (s *Server) listAnalyses(w http.ResponseWriter, r *http.Request) {
 	list, err := s.Store.List(r.Context())
+	if err == nil {
+		list, err = s.visible(r, list, model.RoleViewer)
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -26,6 +29,9 @@ func (s *Server) listAnalyses(w http.ResponseWriter, r *http.Request) {
 // listTrash lists deleted analyses, which can be restored for 30 days.
 func (s *Server) listTrash(w http.ResponseWriter, r *http.Request) {
 	list, err := s.Store.Trash(r.Context())
+	if err == nil {
+		list, err = s.visible(r, list, model.RoleOwner)
+	}
 	if err != nil {
 		s.error(w, r, err)
 		return
@@ -50,9 +56,14 @@ func (s *Server) createAnalysis(w http.ResponseWriter, r *http.Request) {
 	var a *model.Analysis
 	var err error
 	if req.DuplicateOf != 0 {
-		a, err = s.Store.Duplicate(r.Context(), req.DuplicateOf)
+		if err = s.authorize(r, req.DuplicateOf, model.RoleViewer); err == nil {
+			a, err = s.Store.Duplicate(r.Context(), req.DuplicateOf)
+		}
 	} else {
 		a, err = s.Store.Create(r.Context(), blankAnalysis(req))
+	}
+	if err == nil {
+		err = s.owned(r, a)
 	}
 	if err != nil {
 		s.error(w, r, err)

@@ -121,10 +121,21 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	tick := time.NewTicker(heartbeat)
 	defer tick.Stop()
+	revoked := s.revocations()
 	for {
 		select {
 		case <-r.Context().Done():
 			return
+		case <-revoked:
+			// Taken before the check, so a revocation during it is not
+			// missed.
+			revoked = s.revocations()
+			if err := s.stillAllowed(r); err != nil {
+				rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
+				w.Write(endedFrame(err))
+				rc.Flush()
+				return
+			}
 		case ev, ok := <-ch:
 			if !ok {
 				return

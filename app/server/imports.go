@@ -18,6 +18,20 @@ import (
 // only answers what it found; with ?into=ID it updates that analysis's
 // sections whose titles match. The answer is a model.ImportResult.
 func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
+	into := r.URL.Query().Get("into")
+	if into != "" {
+		// Checked before the upload is read: refused people cost nothing.
+		id, err := strconv.ParseInt(into, 10, 64)
+		if err != nil {
+			err = model.Errorf(model.ENOTFOUND, "analysis %q not found", into)
+		} else {
+			err = s.authorize(r, id, model.RoleEditor)
+		}
+		if err != nil {
+			s.error(w, r, err)
+			return
+		}
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, importer.MaxBytes))
 	var maxErr *http.MaxBytesError
 	if errors.As(err, &maxErr) {
@@ -34,7 +48,7 @@ func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	preview, _ := strconv.ParseBool(r.URL.Query().Get("preview"))
-	if into := r.URL.Query().Get("into"); into != "" {
+	if into != "" {
 		s.importInto(w, r, into, res, preview)
 		return
 	}
@@ -42,7 +56,10 @@ func (s *Server) importAnalysis(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, res)
 		return
 	}
-	if res.Analysis, err = s.Store.Create(r.Context(), res.Analysis); err != nil {
+	if res.Analysis, err = s.Store.Create(r.Context(), res.Analysis); err == nil {
+		err = s.owned(r, res.Analysis)
+	}
+	if err != nil {
 		s.error(w, r, err)
 		return
 	}

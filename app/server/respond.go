@@ -35,6 +35,12 @@ func statusOf(code model.Code) int {
 		return http.StatusConflict
 	case model.ETOOLARGE:
 		return http.StatusRequestEntityTooLarge
+	case model.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case model.EFORBIDDEN:
+		return http.StatusForbidden
+	case model.ETOOMANY:
+		return http.StatusTooManyRequests
 	}
 	return http.StatusInternalServerError
 }

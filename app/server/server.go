@@ -10,11 +10,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"thesisboard/app/accounts"
 	"thesisboard/app/model"
 )
 
@@ -64,6 +66,12 @@ type Server struct {
 	// MaxStreams and MaxStreamsPerClient cap the open event streams, in
 	// all and per client address; 0 is the default (see streams.go).
 	MaxStreams, MaxStreamsPerClient int
+	// Accounts, when set, is shared mode: every API route checks who is
+	// asking (access.go). Nil is local mode: one person, no sign-in.
+	Accounts *accounts.Service
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For and
+	// X-Forwarded-Proto headers are believed (proxy.go).
+	TrustedProxies []netip.Prefix
 
 	hub     hub
 	streams streamGate
@@ -83,20 +91,22 @@ func (s *Server) Handler() http.Handler {
 	// the store tells of them, whoever committed them.
 	s.follow.Do(func() { s.Store.OnCommit(s.hub.publish) })
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/analyses", s.listAnalyses)
-	mux.HandleFunc("GET /api/trash", s.listTrash)
-	mux.HandleFunc("POST /api/analyses", s.createAnalysis)
-	mux.HandleFunc("POST /api/analyses/import", s.importAnalysis)
-	mux.HandleFunc("GET /api/analyses/{id}", s.getAnalysis)
-	mux.HandleFunc("DELETE /api/analyses/{id}", s.deleteAnalysis)
-	mux.HandleFunc("POST /api/analyses/{id}/restore", s.restoreAnalysis)
-	mux.HandleFunc("POST /api/analyses/{id}/ops", s.applyOp)
-	mux.HandleFunc("GET /api/analyses/{id}/events", s.events)
-	mux.HandleFunc("GET /api/analyses/{id}/history", s.history)
-	mux.HandleFunc("POST /api/analyses/{id}/restore-version", s.restoreVersion)
-	mux.HandleFunc("GET /api/analyses/{id}/export.xlsx", s.exportXLSX)
-	mux.HandleFunc("GET /api/analyses/{id}/watchlist.csv", s.exportWatchlistCSV)
-	mux.HandleFunc("POST /api/analyses/{id}/watchlist.csv", s.importWatchlistCSV)
+	route := func(pattern string, n need, h http.HandlerFunc) { s.route(mux, pattern, n, h) }
+	route("GET /api/analyses", signedIn, s.listAnalyses)
+	route("GET /api/trash", signedIn, s.listTrash)
+	route("POST /api/analyses", signedIn, s.createAnalysis)
+	route("POST /api/analyses/import", signedIn, s.importAnalysis)
+	route("GET /api/analyses/{id}", viewer, s.getAnalysis)
+	route("DELETE /api/analyses/{id}", owner, s.deleteAnalysis)
+	route("POST /api/analyses/{id}/restore", owner, s.restoreAnalysis)
+	route("POST /api/analyses/{id}/ops", editor, s.applyOp)
+	route("GET /api/analyses/{id}/events", viewer, s.events)
+	route("GET /api/analyses/{id}/history", viewer, s.history)
+	route("POST /api/analyses/{id}/restore-version", editor, s.restoreVersion)
+	route("GET /api/analyses/{id}/export.xlsx", viewer, s.exportXLSX)
+	route("GET /api/analyses/{id}/watchlist.csv", viewer, s.exportWatchlistCSV)
+	route("POST /api/analyses/{id}/watchlist.csv", editor, s.importWatchlistCSV)
+	s.accountRoutes(route)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.error(w, r, model.Errorf(model.ENOTFOUND, "no API route %s %s", r.Method, r.URL.Path))
 	})

@@ -69,6 +69,54 @@ CREATE INDEX ops_by_id ON ops (analysis_id, op_id) WHERE op_id != '';
 	{"changes", `
 ALTER TABLE ops ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
 `},
+	// Accounts for shared mode (app/accounts): people, their sessions and
+	// API tokens (only hashes of their secrets), each analysis's owner
+	// (none for those made in local mode) and the people it is shared with.
+	{"accounts", `
+CREATE TABLE users (
+	id       INTEGER PRIMARY KEY,
+	name     TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+	password TEXT    NOT NULL DEFAULT '', -- argon2id PHC string; '' signs in with OpenID Connect only
+	admin    INTEGER NOT NULL DEFAULT 0,
+	disabled INTEGER NOT NULL DEFAULT 0,
+	issuer   TEXT    NOT NULL DEFAULT '',
+	subject  TEXT    NOT NULL DEFAULT '',
+	created  TEXT    NOT NULL
+);
+CREATE UNIQUE INDEX users_by_subject ON users (issuer, subject) WHERE issuer != '';
+CREATE TABLE sessions (
+	id        INTEGER PRIMARY KEY,
+	hash      TEXT    NOT NULL UNIQUE, -- SHA-256 of the cookie's secret
+	user_id   INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	created   TEXT    NOT NULL,
+	last_seen TEXT    NOT NULL,
+	expires   TEXT    NOT NULL,
+	agent     TEXT    NOT NULL DEFAULT '',
+	addr      TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX sessions_by_user ON sessions (user_id);
+CREATE TABLE tokens (
+	id          INTEGER PRIMARY KEY,
+	hash        TEXT    NOT NULL UNIQUE, -- SHA-256 of the token
+	user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	name        TEXT    NOT NULL,
+	hint        TEXT    NOT NULL,
+	write       INTEGER NOT NULL,
+	analysis_id INTEGER NOT NULL DEFAULT 0, -- 0: every analysis of its user
+	created     TEXT    NOT NULL,
+	expires     TEXT    NOT NULL DEFAULT '', -- '': never
+	last_used   TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX tokens_by_user ON tokens (user_id);
+ALTER TABLE analyses ADD COLUMN owner_id INTEGER REFERENCES users(id);
+CREATE TABLE shares (
+	analysis_id INTEGER NOT NULL REFERENCES analyses(id) ON DELETE CASCADE,
+	user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+	role        INTEGER NOT NULL, -- model.Role: viewer 1, editor 2
+	PRIMARY KEY (analysis_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX shares_by_user ON shares (user_id);
+`},
 }
 
 const migrationsTable = `

@@ -32,6 +32,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -111,7 +112,7 @@ func openStore(dir string, pause time.Duration) (*Store, error) {
 	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
-	dsn := "file:" + path + "?" + q.Encode()
+	dsn := "file:" + uriPath(path) + "?" + q.Encode()
 	wq := url.Values{}
 	for _, p := range writerPragmas {
 		wq.Add("_pragma", p)
@@ -216,6 +217,13 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 // stamp is how times are stored: RFC 3339 in UTC with all nine fraction
 // digits, so that text order is time order (RFC3339Nano drops trailing
 // zeros, and ".5Z" sorts after ".51Z").
+// uriPath escapes the characters SQLite's file: URIs give a meaning to:
+// a data directory named "a#1" or "b?" must open the file inside it, not
+// "a" or "b".
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
 func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000000Z07:00") }
 
 func notFound(id int64) error {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -335,6 +337,33 @@ func TestStaleOpsCrossRowsAndThesis(t *testing.T) {
 		}
 		if p.Cell(r, 2).Input == "b's note" {
 			t.Errorf("b's note survived its row's deletion at row %d", r+1)
+		}
+	}
+}
+
+// TestOpenDirWithURICharacters opens data directories whose names hold the
+// characters a file: URI gives a meaning to: each keeps its own database
+// (the "#" once cut the path, and two such directories shared one file).
+func TestOpenDirWithURICharacters(t *testing.T) {
+	root := t.TempDir()
+	for i, name := range []string{"a#1", "a#2", "b?x", "c%41"} {
+		dir := filepath.Join(root, name)
+		s, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := 0; j <= i; j++ {
+			if _, err := s.Create(context.Background(), sample.Lumen(time.Now())); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, err := s.Count(context.Background())
+		s.Close()
+		if err != nil || n != i+1 {
+			t.Errorf("%s: %d analyses (%v), want %d", name, n, err, i+1)
+		}
+		if _, err := os.Stat(filepath.Join(dir, FileName)); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
 	}
 }

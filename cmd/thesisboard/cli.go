@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/netip"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -21,9 +22,11 @@ import (
 )
 
 const usage = `usage:
-  thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR] [-host NAME]...
+  thesisboard serve  [-addr 127.0.0.1:8080] [-data DIR] [-host NAME]... [-auth]
+                     [-tls-cert FILE -tls-key FILE] [-trusted-proxy CIDR]...
   thesisboard export [-data DIR] -analysis ID -o FILE.xlsx
   thesisboard import [-data DIR] FILE   (an .xlsx workbook or a markdown/text report; prints the new id)
+  thesisboard user   add|list|disable|enable|reset-password ...   (accounts: thesisboard user for more)
 `
 
 // run dispatches a subcommand and returns the process exit code.
@@ -39,6 +42,8 @@ func run(args []string) int {
 		err = export(args[1:], os.Stdout)
 	case "import":
 		err = importFile(args[1:], os.Stdout)
+	case "user":
+		err = userCmd(args[1:], os.Stdin, os.Stdout)
 	case "help", "-h", "-help", "--help":
 		fmt.Print(usage)
 		return 0
@@ -73,12 +78,21 @@ func serve(args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	data := fs.String("data", defaultDataDir(), "data directory (created when missing)")
 	var hosts hostList
+	auth := fs.Bool("auth", false, "require accounts even on a loopback address (any other address always does)")
+	tlsCert := fs.String("tls-cert", "", "certificate file (PEM) to serve HTTPS with")
+	tlsKey := fs.String("tls-key", "", "the certificate's private key file (PEM)")
+	var proxies proxyList
+	fs.Var(&proxies, "trusted-proxy", "a reverse proxy's address or CIDR whose X-Forwarded-For and X-Forwarded-Proto are believed (repeatable)")
 	fs.Var(&hosts, "host", "another host name the server answers for, such as a reverse proxy's public name (repeatable; loopback names and -addr's are always answered)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	m := &Main{Addr: *addr, DataDir: *data, Log: log, Hosts: hosts}
+	if (*tlsCert == "") != (*tlsKey == "") {
+		return errors.New("-tls-cert and -tls-key go together")
+	}
+	m := &Main{Addr: *addr, DataDir: *data, Log: log, Hosts: hosts, Auth: *auth,
+		TLSCert: *tlsCert, TLSKey: *tlsKey, TrustedProxies: proxies}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := m.Run(ctx); err != nil {
@@ -101,6 +115,25 @@ func (h *hostList) Set(v string) error {
 		return fmt.Errorf("%q is not a host name", v)
 	}
 	*h = append(*h, v)
+	return nil
+}
+
+// proxyList collects the values of a repeatable -trusted-proxy flag: an
+// address (one proxy) or a CIDR.
+type proxyList []netip.Prefix
+
+func (p *proxyList) String() string { return fmt.Sprint(*p) }
+
+func (p *proxyList) Set(v string) error {
+	if pf, err := netip.ParsePrefix(v); err == nil {
+		*p = append(*p, pf.Masked())
+		return nil
+	}
+	a, err := netip.ParseAddr(v)
+	if err != nil {
+		return fmt.Errorf("%q is neither an address nor a CIDR", v)
+	}
+	*p = append(*p, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
 	return nil
 }
 

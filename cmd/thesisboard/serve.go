@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
+	"thesisboard/app/accounts"
 	"thesisboard/app/sample"
 	"thesisboard/app/server"
 	"thesisboard/app/sqlite"
@@ -30,6 +32,14 @@ type Main struct {
 	// naming another host is refused, so a rebound DNS name cannot reach
 	// it.
 	Hosts []string
+	// Auth asks for accounts even on a loopback address; any other
+	// address always does (shared mode, see sharedMode).
+	Auth bool
+	// TLSCert and TLSKey serve HTTPS, which a phone needs to install the
+	// page as an app; TrustedProxies are the reverse proxies whose
+	// X-Forwarded-* headers are believed.
+	TLSCert, TLSKey string
+	TrustedProxies  []netip.Prefix
 
 	store *sqlite.Store
 	srv   *server.Server
@@ -67,10 +77,15 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Log.Warn("web/app.wasm is missing: build with `make build` so the page can run")
 	}
 	m.srv = &server.Server{
-		Store:        store,
-		Log:          m.Log,
-		Page:         server.NewPage(static),
-		AllowedHosts: append(server.ListenHosts(m.Addr), m.Hosts...),
+		Store:          store,
+		Log:            m.Log,
+		Page:           server.NewPage(static),
+		AllowedHosts:   append(server.ListenHosts(m.Addr), m.Hosts...),
+		TrustedProxies: m.TrustedProxies,
+	}
+	if m.srv.Accounts, err = m.accounts(ctx); err != nil {
+		store.Close()
+		return err
 	}
 	m.http = server.NewHTTPServer(m.srv.Handler(), m.Log)
 	if m.ln, err = net.Listen("tcp", m.Addr); err != nil {
@@ -78,7 +93,13 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.done = make(chan error, 1)
-	go func() { m.done <- m.http.Serve(m.ln) }()
+	go func() {
+		if m.TLSCert != "" {
+			m.done <- m.http.ServeTLS(m.ln, m.TLSCert, m.TLSKey)
+		} else {
+			m.done <- m.http.Serve(m.ln)
+		}
+	}()
 	m.stopTrash, m.trashDone = make(chan struct{}), make(chan struct{})
 	go m.emptyTrashHourly()
 	return nil
@@ -129,7 +150,36 @@ func (m *Main) seed(ctx context.Context) error {
 func (m *Main) AllowedHosts() []string { return m.srv.AllowedHosts }
 
 // URL is the server's base URL.
-func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
+func (m *Main) URL() string {
+	if m.TLSCert != "" {
+		return "https://" + m.ln.Addr().String()
+	}
+	return "http://" + m.ln.Addr().String()
+}
+
+// sharedMode reports whether the server needs accounts: asked with -auth,
+// or listening on an address other machines reach.
+func (m *Main) sharedMode() bool {
+	return m.Auth || len(server.ListenHosts(m.Addr)) > 0
+}
+
+// accounts is the account service in shared mode, nil in local mode. A
+// server that needs accounts and has none refuses to start, saying how to
+// make the first: it never serves everything to everyone by mistake.
+func (m *Main) accounts(ctx context.Context) (*accounts.Service, error) {
+	if !m.sharedMode() {
+		return nil, nil
+	}
+	n, err := m.store.CountUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("%s needs accounts (it serves other machines, or -auth was given), and there are none yet; create the first with:\n  thesisboard user add -data %s -admin NAME", m.Addr, m.DataDir)
+	}
+	m.Log.Info("shared mode: every request signs in", "accounts", n)
+	return accounts.New(m.store), nil
+}
 
 // Store is the server's store, for tests.
 func (m *Main) Store() *sqlite.Store { return m.store }
