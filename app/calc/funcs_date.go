@@ -79,15 +79,22 @@ func datePart(fn func(time.Time) float64) function {
 	}
 }
 
-func edate(args []node, e env) value {
+// dateAndMonths reads the (start date, months) EDATE and EOMONTH take.
+func dateAndMonths(args []node, e env) (time.Time, float64, *value) {
 	if len(args) != 2 {
-		return errv(ErrValue)
+		v := errv(ErrValue)
+		return time.Time{}, 0, &v
 	}
 	t, bad := toDate(eval(args[0], e).scalar())
 	if bad != nil {
-		return *bad
+		return t, 0, bad
 	}
 	m, bad := eval(args[1], e).scalar().number()
+	return t, m, bad
+}
+
+func edate(args []node, e env) value {
+	t, m, bad := dateAndMonths(args, e)
 	if bad != nil {
 		return *bad
 	}

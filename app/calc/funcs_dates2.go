@@ -75,14 +75,7 @@ func dateArgs(args []node, e env, n int) ([]float64, *value) {
 }
 
 func eomonth(args []node, e env) value {
-	if len(args) != 2 {
-		return errv(ErrValue)
-	}
-	t, bad := toDate(eval(args[0], e).scalar())
-	if bad != nil {
-		return *bad
-	}
-	m, bad := eval(args[1], e).scalar().number()
+	t, m, bad := dateAndMonths(args, e)
 	if bad != nil {
 		return *bad
 	}

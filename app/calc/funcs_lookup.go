@@ -160,40 +160,57 @@ func matchFunc(args []node, e env) value {
 	return errv(ErrNA)
 }
 
-func vlookup(args []node, e env) value {
+// tableLookup reads the arguments VLOOKUP and HLOOKUP share: (value,
+// table, index, [approximate]), answering the match mode for find and
+// the error to give instead; index is 1-based and checked against n, the
+// table's columns or rows.
+func tableLookup(args []node, e env, n func(*area) int) (want value, table *area, index, mode int, bad *value) {
 	if len(args) < 3 || len(args) > 4 {
-		return errv(ErrValue)
+		v := errv(ErrValue)
+		return want, nil, 0, 0, &v
 	}
-	want := eval(args[0], e).scalar()
-	table := eval(args[1], e)
-	col, bad := eval(args[2], e).scalar().number()
+	want = eval(args[0], e).scalar()
+	t := eval(args[1], e)
+	i, bad := eval(args[2], e).scalar().number()
 	if bad != nil {
-		return *bad
+		return want, nil, 0, 0, bad
 	}
 	approx := true
 	if len(args) == 4 {
 		if approx, bad = eval(args[3], e).scalar().truth(); bad != nil {
-			return *bad
+			return want, nil, 0, 0, bad
 		}
 	}
-	if table.k != kArea {
-		return errv(ErrNA)
+	var v value
+	switch {
+	case t.k == kErr:
+		v = t
+	case t.k != kArea:
+		v = errv(ErrNA)
+	case i < 1 || toInt(i) > n(t.area):
+		v = errv(ErrRef)
+	default:
+		if approx {
+			mode = 1
+		}
+		return want, t.area, toInt(i), mode, nil
 	}
-	if col < 1 || toInt(col) > table.area.cols {
-		return errv(ErrRef)
+	return want, nil, 0, 0, &v
+}
+
+func vlookup(args []node, e env) value {
+	want, table, col, mode, bad := tableLookup(args, e, func(a *area) int { return a.cols })
+	if bad != nil {
+		return *bad
 	}
-	mode := 0
-	if approx {
-		mode = 1
-	}
-	p, bad := find(e, want, value{k: kArea, area: table.area.column(0)}, mode)
+	p, bad := find(e, want, value{k: kArea, area: table.column(0)}, mode)
 	switch {
 	case bad != nil:
 		return *bad
 	case p == 0:
 		return errv(ErrNA)
 	}
-	return table.area.at(p-1, toInt(col)-1)
+	return table.at(p-1, col-1)
 }
 
 func xlookup(args []node, e env) value {

@@ -155,35 +155,11 @@ func binaryFind(list, want value, match int, down bool) int {
 // hlookup is HLOOKUP(value, table, row, [approximate]): VLOOKUP across,
 // searching the table's first row.
 func hlookup(args []node, e env) value {
-	if len(args) < 3 || len(args) > 4 {
-		return errv(ErrValue)
-	}
-	want := eval(args[0], e).scalar()
-	table := eval(args[1], e)
-	row, bad := eval(args[2], e).scalar().number()
+	want, table, row, mode, bad := tableLookup(args, e, func(a *area) int { return a.rows })
 	if bad != nil {
 		return *bad
 	}
-	approx := true
-	if len(args) == 4 {
-		if approx, bad = eval(args[3], e).scalar().truth(); bad != nil {
-			return *bad
-		}
-	}
-	if table.k == kErr {
-		return table
-	}
-	if table.k != kArea {
-		return errv(ErrNA)
-	}
-	if row < 1 || toInt(row) > table.area.rows {
-		return errv(ErrRef)
-	}
-	mode := 0
-	if approx {
-		mode = 1
-	}
-	first := *table.area
+	first := *table
 	first.rows, first.hrows = 1, min(1, first.hrows)
 	p, bad := find(e, want, value{k: kArea, area: &first}, mode)
 	switch {
@@ -192,5 +168,5 @@ func hlookup(args []node, e env) value {
 	case p == 0:
 		return errv(ErrNA)
 	}
-	return table.area.at(toInt(row)-1, p-1)
+	return table.at(row-1, p-1)
 }

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -194,9 +195,9 @@ func TestRouteAccess(t *testing.T) {
 		for _, who := range principals {
 			want := http.StatusForbidden
 			switch {
-			case contains(signedOut, who):
+			case slices.Contains(signedOut, who):
 				want = http.StatusUnauthorized
-			case contains(rt.allowed, who):
+			case slices.Contains(rt.allowed, who):
 				want = rt.ok
 			}
 			t.Run(rt.method+" "+rt.path+" as "+who, func(t *testing.T) {
@@ -217,15 +218,6 @@ func TestRouteAccess(t *testing.T) {
 			})
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ask sends one request with a principal's credentials and answers the
